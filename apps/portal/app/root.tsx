@@ -1,0 +1,105 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Alert, AppShell, Brand, LanguageSwitcher, PageHeader } from "@recouvra/ui";
+import type { ReactNode } from "react";
+import { DICTIONARIES, LOCALES } from "~/i18n/index.ts";
+import { loadAgency } from "~/utils/agency.server.ts";
+import { resolveLocale } from "~/utils/locale.server.ts";
+import { useDictionary, useLocale } from "~/utils/use-locale.ts";
+import stylesheet from "./app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, setCookie } = await resolveLocale(request);
+  const agency = await loadAgency();
+  return data(
+    { locale, agency },
+    {
+      headers: {
+        // The same URL answers in several languages; caches must key on the cookie and the header.
+        Vary: "Cookie, Accept-Language",
+        ...(setCookie ? { "Set-Cookie": setCookie } : {}),
+      },
+    },
+  );
+}
+
+/** The document around every page, error pages included. */
+export function Layout({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        {/* Debtors' files are private: keep every portal page out of search engines. */}
+        <meta name="robots" content="noindex, nofollow" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const t = useDictionary();
+  const locale = useLocale();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const agencyName = root?.agency.status === "ok" ? root.agency.agency.name : null;
+  return (
+    <AppShell
+      width="narrow"
+      skipLinkLabel={t.skipToContent}
+      brand={
+        <Link to="/" className="no-underline">
+          <Brand name={agencyName ?? t.portalName} tagline={agencyName ? t.portalName : undefined} />
+        </Link>
+      }
+      actions={
+        <LanguageSwitcher
+          label={t.languageSwitcherLabel}
+          current={locale}
+          options={LOCALES.map((l) => ({ locale: l, name: DICTIONARIES[l].languageName, href: `?lang=${l}` }))}
+        />
+      }
+      footer={<p>{t.footer}</p>}
+    >
+      {children}
+    </AppShell>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useDictionary();
+  const isNotFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <Shell>
+      <PageHeader title={isNotFound ? t.errors.notFoundTitle : t.errors.genericTitle} />
+      <Alert tone={isNotFound ? "info" : "caution"}>
+        <p>{isNotFound ? t.errors.notFoundBody : t.errors.genericBody}</p>
+        <p className="mt-2">
+          <Link to="/">{t.errors.backHome}</Link>
+        </p>
+      </Alert>
+    </Shell>
+  );
+}

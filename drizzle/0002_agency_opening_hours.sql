@@ -1,0 +1,2 @@
+ALTER TABLE "agency_settings" ADD COLUMN "opening_hours" jsonb;--> statement-breakpoint
+ALTER TABLE "agency_settings" ADD CONSTRAINT "agency_settings_opening_hours_check" CHECK ("agency_settings"."opening_hours" IS NULL OR jsonb_typeof("agency_settings"."opening_hours") = 'array');

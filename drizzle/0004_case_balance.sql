@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "balance_cents" bigint DEFAULT 0 NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_queue_all_idx" ON "cases" USING btree ("priority_score" DESC NULLS LAST,"next_action_on") WHERE "cases"."stage" <> 'closed';

@@ -1,0 +1,36 @@
+// Use-cases of this area; each helper module is re-exported from here.
+export {
+  getCaseFile,
+  GetCaseFileInputSchema,
+  TIMELINE_KINDS,
+  type BalanceComponent,
+  type BalanceExplanationLine,
+  type CaseFile,
+  type CaseFileArrangement,
+  type CaseFileBalance,
+  type CaseFileClaim,
+  type CaseFileContactPoint,
+  type CaseFileDispute,
+  type CaseFileDocument,
+  type CaseFileEscalation,
+  type CaseFileHeader,
+  type CaseFileInstalment,
+  type CaseFileLedgerEntry,
+  type CaseFilePayment,
+  type CaseFilePromise,
+  type CaseFileViewer,
+  type GetCaseFileInput,
+  type TimelineItem,
+  type TimelineKind,
+} from "./get-case-file.ts";
+export {
+  CASE_LIST_PAGE_SIZE,
+  CASE_LIST_STATUSES,
+  listCases,
+  ListCasesInputSchema,
+  type CaseList,
+  type CaseListItem,
+  type CaseListStatus,
+  type ListCasesInput,
+} from "./list-cases.ts";
+export * from "./actions/index.ts";

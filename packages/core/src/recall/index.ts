@@ -1,0 +1,2 @@
+// A client creditor recalls a case.
+export { recallCase, RecallCaseInputSchema, type RecallCaseInput } from "./recall-case.ts";

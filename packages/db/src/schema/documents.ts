@@ -1,0 +1,48 @@
+import { DOCUMENT_KINDS } from "@recouvra/domain";
+import { sql } from "drizzle-orm";
+import { bigint, char, check, foreignKey, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { cases, claims } from "./cases.ts";
+import { clients } from "./clients.ts";
+import { checkIn, createdAt } from "./helpers.ts";
+import { users } from "./users.ts";
+
+/** Files: invoices and contracts placed with a case, letters sent, debtor proof, dossiers, statements. */
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "restrict" }),
+    // Null for a client's own documents (remittance statements).
+    caseId: uuid(),
+    claimId: uuid().references(() => claims.id, { onDelete: "set null" }),
+    kind: text().notNull(),
+    filename: text().notNull(),
+    mimeType: text().notNull(),
+    sizeBytes: bigint({ mode: "number" }).notNull(),
+    // Proves the file is the one that was sent or received (letters are evidence).
+    sha256: char({ length: 64 }).notNull(),
+    storageKey: text().notNull(),
+    // Debtor uploads have no user.
+    uploadedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "documents_case_fk",
+      columns: [t.caseId, t.clientId],
+      foreignColumns: [cases.id, cases.clientId],
+    }).onDelete("restrict"),
+    unique("documents_storage_key_key").on(t.storageKey),
+    checkIn("documents_kind_check", t.kind, DOCUMENT_KINDS),
+    check("documents_size_check", sql`${t.sizeBytes} >= 0`),
+    check("documents_sha256_check", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    // A case's documents.
+    index("documents_case_idx").on(t.caseId, t.createdAt),
+    // A client's documents by kind (statements, dossiers).
+    index("documents_client_kind_idx").on(t.clientId, t.kind),
+  ],
+);
+export type Document = typeof documents.$inferSelect;
+export type NewDocument = typeof documents.$inferInsert;

@@ -1,0 +1,25 @@
+/**
+ * @recouvra/domain — the pure rules of amicable debt collection: money, law, ledger, process.
+ * No I/O, no clock, no environment: every input is passed in.
+ */
+export * from "./vocabulary.ts";
+export * from "./dates.ts";
+export * from "./money.ts";
+export * from "./errors.ts";
+// Law: rates, interest, costs, deadlines (France, Belgium, the Netherlands)
+export * from "./rates.ts";
+export * from "./interest.ts";
+export * from "./nl.ts";
+export * from "./be.ts";
+export * from "./fr.ts";
+// Process: allocation, references, stages, plans, policy, commission, ledger
+export * from "./allocation.ts";
+export * from "./references.ts";
+export * from "./ledger.ts";
+export * from "./stages.ts";
+export * from "./schedule.ts";
+export * from "./policy.ts";
+export * from "./commission.ts";
+// Workspace: queue prioritisation and placement import rows
+export * from "./queue.ts";
+export * from "./placement-import.ts";
