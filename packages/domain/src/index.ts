@@ -23,3 +23,5 @@ export * from "./commission.ts";
 // Workspace: queue prioritisation and placement import rows
 export * from "./queue.ts";
 export * from "./placement-import.ts";
+// Messages: template wording and SMS length
+export * from "./templates.ts";

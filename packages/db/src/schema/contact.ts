@@ -139,3 +139,42 @@ export const notes = pgTable(
 );
 export type Note = typeof notes.$inferSelect;
 export type NewNote = typeof notes.$inferInsert;
+
+/**
+ * The wording of outbound letters, emails and SMS, editable by supervisors and admins. A row with no
+ * client is the agency's default; a client's own row for the same key, channel and language wins.
+ * Texts use `{placeholders}` that the domain fills in (`renderTemplate`), so an unknown one is refused
+ * when the template is saved rather than printed to a debtor.
+ */
+export const messageTemplates = pgTable(
+  "message_templates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid().references(() => clients.id, { onDelete: "cascade" }),
+    // What the message is for, e.g. `formal_notice`, `reminder_sms`; the same key exists per language.
+    key: text().notNull(),
+    channel: text().notNull(),
+    locale: text().notNull(),
+    name: text().notNull(),
+    // Null for SMS, which has no subject.
+    subject: text(),
+    body: text().notNull(),
+    isActive: boolean().notNull().default(true),
+    updatedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One wording per (client or agency default, key, channel, language); NULLS NOT DISTINCT makes
+    // the agency defaults unique too (PostgreSQL 15+).
+    unique("message_templates_scope_key").on(t.clientId, t.key, t.channel, t.locale).nullsNotDistinct(),
+    checkIn("message_templates_channel_check", t.channel, MESSAGE_CHANNELS),
+    checkIn("message_templates_locale_check", t.locale, LOCALES),
+    check("message_templates_key_check", sql`${t.key} ~ '^[a-z][a-z0-9_]{1,62}$'`),
+    check("message_templates_body_check", sql`length(${t.body}) > 0`),
+    // The send form and the template admin list a scope's templates by channel.
+    index("message_templates_channel_idx").on(t.channel, t.locale),
+  ],
+);
+export type MessageTemplateRow = typeof messageTemplates.$inferSelect;
+export type NewMessageTemplateRow = typeof messageTemplates.$inferInsert;

@@ -1,6 +1,6 @@
 import { DOCUMENT_KINDS } from "@recouvra/domain";
 import { sql } from "drizzle-orm";
-import { bigint, char, check, foreignKey, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, char, check, customType, foreignKey, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { cases, claims } from "./cases.ts";
 import { clients } from "./clients.ts";
 import { checkIn, createdAt } from "./helpers.ts";
@@ -46,3 +46,21 @@ export const documents = pgTable(
 );
 export type Document = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * The bytes behind `documents.storage_key` when the platform keeps files in its own database (the
+ * default storage adapter): one store to back up, shared by every app and worker process, and written
+ * in the same transaction as the document row, so a document never points at a missing file.
+ */
+export const storedFiles = pgTable(
+  "stored_files",
+  {
+    key: text().primaryKey(),
+    bytes: bytea().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("stored_files_key_check", sql`length(${t.key}) BETWEEN 1 AND 512`)],
+);
+export type StoredFile = typeof storedFiles.$inferSelect;

@@ -1,8 +1,9 @@
-import { CASE_HOLDS, CASE_STAGES, CLOSURE_REASONS, daysBetween } from "@recouvra/domain";
+import { CASE_HOLDS, CASE_STAGES, CLOSURE_REASONS, daysBetween, templateProblems } from "@recouvra/domain";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit.ts";
 import { useTestDb, type TestDb } from "../testing/index.ts";
 import { buildDemo, DEMO_CLIENT_NAMES, DEMO_CLIENT_USER_EMAILS, demoLogins, printDemoLogins, seedDemo } from "./index.ts";
+import { agencyTemplateRows } from "./texts.ts";
 
 const TODAY = "2026-11-22";
 const first = useTestDb();
@@ -155,5 +156,18 @@ describe("demo logins", () => {
     expect(logins.every((l) => l.email === l.email.toLowerCase() && l.email.endsWith(".test"))).toBe(true);
     expect(new Set(logins.map((l) => l.role))).toEqual(new Set(["admin", "supervisor", "agent", "client"]));
     expect(printDemoLogins()).toContain("finance@telenova.test");
+  });
+});
+
+describe("agencyTemplateRows", () => {
+  it("writes every default template in French, Dutch and English, each one valid for its channel", () => {
+    const rows = agencyTemplateRows();
+    for (const row of rows) {
+      expect(templateProblems({ channel: row.channel as "letter" | "email" | "sms", subject: row.subject ?? null, body: row.body }), `${row.key}/${row.channel}/${row.locale}`).toEqual([]);
+    }
+    const keys = new Set(rows.map((r) => `${r.key}/${r.channel}`));
+    for (const key of keys) expect(rows.filter((r) => `${r.key}/${r.channel}` === key).map((r) => r.locale).sort()).toEqual(["en", "fr", "nl"]);
+    expect(keys).toContain("formal_notice/letter");
+    expect(keys).toContain("reminder_sms/sms");
   });
 });

@@ -2,7 +2,8 @@
  * What the seeded messages said, in the debtor's language. Short stand-ins for the real templates of
  * packages/email: enough for the timeline and the outbox to read naturally.
  */
-import type { Locale } from "@recouvra/domain";
+import { LOCALES, renderTemplate, type Locale, type MessageChannel } from "@recouvra/domain";
+import type { NewMessageTemplateRow } from "../schema/index.ts";
 
 export const MESSAGE_TEMPLATES = [
   "formal_notice",
@@ -73,6 +74,30 @@ const TEXTS: Record<MessageTemplate, Record<Locale, Text>> = {
 /** The subject (null for SMS) and body of a template in a locale, with its values filled in. */
 export function renderMessage(template: MessageTemplate, locale: Locale, vars: TemplateVars): { subject: string | null; body: string } {
   const text = TEXTS[template][locale];
-  const fill = (s: string) => s.replace(/\{(amount|deadline|reference|creditor)\}/g, (_, key: keyof TemplateVars) => vars[key]);
-  return { subject: text.subject ? fill(text.subject) : null, body: fill(text.body) };
+  return { subject: text.subject ? renderTemplate(text.subject, vars) : null, body: renderTemplate(text.body, vars) };
+}
+
+/** The channels each template is written for, and the name staff see when choosing it. */
+const TEMPLATE_CATALOGUE: Record<MessageTemplate, { name: string; channels: readonly MessageChannel[] }> = {
+  formal_notice: { name: "Formal notice", channels: ["letter", "email"] },
+  first_reminder: { name: "First free reminder (Belgium)", channels: ["letter", "email"] },
+  fourteen_day_letter: { name: "Fourteen-day letter (Netherlands)", channels: ["letter", "email"] },
+  reminder_email: { name: "Reminder", channels: ["email"] },
+  reminder_sms: { name: "Reminder", channels: ["sms"] },
+  final_reminder: { name: "Final amicable reminder", channels: ["letter", "email"] },
+  promise_confirmation: { name: "Promise confirmation", channels: ["sms"] },
+  plan_confirmation: { name: "Payment plan confirmation", channels: ["email"] },
+  payment_receipt: { name: "Payment receipt", channels: ["email"] },
+};
+
+/** The agency's default templates: every template in every channel it is written for and every language. */
+export function agencyTemplateRows(): NewMessageTemplateRow[] {
+  return MESSAGE_TEMPLATES.flatMap((key) =>
+    TEMPLATE_CATALOGUE[key].channels.flatMap((channel) =>
+      LOCALES.map((locale) => {
+        const text = TEXTS[key][locale];
+        return { clientId: null, key, channel, locale, name: TEMPLATE_CATALOGUE[key].name, subject: channel === "sms" ? null : text.subject, body: text.body };
+      }),
+    ),
+  );
 }

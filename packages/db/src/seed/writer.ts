@@ -19,6 +19,7 @@ import {
   interactions,
   ledgerEntries,
   messages,
+  messageTemplates,
   negotiationPolicies,
   notes,
   paymentAllocations,
@@ -30,6 +31,7 @@ import {
 } from "../schema/index.ts";
 import type { DemoPlan } from "./build.ts";
 import type { CaseRows } from "./story.ts";
+import { agencyTemplateRows } from "./texts.ts";
 
 // PostgreSQL takes at most 65,535 bind parameters per statement; drizzle binds every column of every row.
 const MAX_PARAMETERS = 60_000;
@@ -60,6 +62,7 @@ export async function writeDemoPlan(tx: Tx, plan: DemoPlan): Promise<void> {
   await insertInChunks(tx, users, plan.clientUsers);
   await insertInChunks(tx, feeAgreements, plan.feeAgreements);
   await insertInChunks(tx, negotiationPolicies, plan.policies);
+  await insertInChunks(tx, messageTemplates, agencyTemplateRows());
   await insertInChunks(tx, debtors, plan.debtors);
   await insertInChunks(tx, contactPoints, plan.contactPoints);
   // The denormalised balance is the sum of the case's ledger, as the use-cases keep it.
