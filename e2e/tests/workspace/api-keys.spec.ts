@@ -8,7 +8,8 @@ test("an administrator issues an API key; the client's system places a case with
   await page.getByLabel("Name of the system using the key").fill("ERP export");
   await page.getByRole("button", { name: "Create a key" }).click();
   await expect(page.getByText("Copy it now: it is shown only once.")).toBeVisible();
-  const key = ((await page.locator("code").filter({ hasText: /^rcv_/ }).textContent()) ?? "").trim();
+  // The list of keys also shows the new key's prefix ("rcv_ab12…"): take the whole key, shown once.
+  const key = ((await page.locator("code").filter({ hasText: /^rcv_[A-Za-z0-9_-]{20,}$/ }).textContent()) ?? "").trim();
   expect(key).toMatch(/^rcv_/);
 
   const invoice = `API-E2E-${Date.now()}`;

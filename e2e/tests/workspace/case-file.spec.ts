@@ -81,7 +81,7 @@ test("an agent opens a case from the case list and sees header, balance and time
   // Staff see the actions; each links to its nested route.
   const actions = page.getByRole("navigation", { name: "Case actions" });
   await expect(actions.getByRole("link", { name: "Log a call or visit" })).toHaveAttribute("href", `/cases/${kase.id}/log-call`);
-  await expect(actions.getByRole("link")).toHaveCount(9);
+  await expect(actions.getByRole("link")).toHaveCount(11);
 
   // Filtering the timeline keeps only the chosen kind.
   if (kase.payments > 0) {

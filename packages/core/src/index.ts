@@ -32,3 +32,7 @@ export * from "./clients/index.ts";
 export * from "./users/index.ts";
 export * from "./approvals/index.ts";
 export * from "./recall/index.ts";
+export * from "./messages/index.ts";
+export * from "./contacts/index.ts";
+export * from "./documents/index.ts";
+export * from "./templates/index.ts";

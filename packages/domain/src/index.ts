@@ -23,5 +23,8 @@ export * from "./commission.ts";
 // Workspace: queue prioritisation and placement import rows
 export * from "./queue.ts";
 export * from "./placement-import.ts";
+export * from "./contact-points.ts";
 // Messages: template wording and SMS length
 export * from "./templates.ts";
+export * from "./contact-rules.ts";
+export * from "./documents.ts";

@@ -1,10 +1,12 @@
 import { heartbeatJob } from "./heartbeat.ts";
+import { outboxJob } from "./outbox.ts";
 import type { JobDefinition, JobDeps } from "./types.ts";
 
 export { HEARTBEAT_QUEUE } from "./heartbeat.ts";
+export { OUTBOX_QUEUE, outboxJob } from "./outbox.ts";
 export type { JobDefinition, JobDeps, WorkerIdentity } from "./types.ts";
 
-/** Every job this worker runs. Later issues add strategy runs, outbox dispatch, plan monitoring, escalation. */
+/** Every job this worker runs. Later issues add strategy runs, plan monitoring, escalation. */
 export function allJobs(deps: JobDeps): JobDefinition[] {
-  return [heartbeatJob(deps)];
+  return [heartbeatJob(deps), outboxJob(deps)];
 }

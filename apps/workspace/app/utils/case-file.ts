@@ -92,6 +92,8 @@ export function humanise(s: string): string {
 export const CASE_ACTIONS = [
   { slug: "log-call", label: "Log a call or visit" },
   { slug: "note", label: "Add a note" },
+  { slug: "message", label: "Send a letter, email or SMS" },
+  { slug: "documents", label: "Add a document" },
   { slug: "promise", label: "Record a promise" },
   { slug: "plan", label: "Payment plan" },
   { slug: "payment", label: "Record a payment" },

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
     .transform((v) => v === "1" || v === "true"),
   // After this many seconds without a heartbeat the worker is shown as stale (it beats every minute).
   WORKER_STALE_AFTER_SECONDS: z.coerce.number().int().positive().default(180),
+  // Where debtors open the portal; printed in letters, emails and SMS ({portal_url}).
+  PORTAL_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url("PORTAL_URL must be a URL, e.g. https://pay.example.com").default("http://localhost:3001")),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -14,6 +14,7 @@ export function navigationFor(role: UserRole): NavItem[] {
         { to: "/queue", label: "Work queue" },
         { to: "/cases", label: "Cases" },
         { to: "/imports", label: "Placements" },
+        { to: "/outbox", label: "Outbox" },
       ];
     case "supervisor":
     case "admin":
@@ -24,7 +25,9 @@ export function navigationFor(role: UserRole): NavItem[] {
         { to: "/team", label: "Team" },
         { to: "/portfolio", label: "Portfolio" },
         { to: "/imports", label: "Placements" },
+        { to: "/outbox", label: "Outbox" },
         { to: "/admin/clients", label: "Clients" },
+        { to: "/admin/templates", label: "Templates" },
         { to: "/status", label: "Status" },
         ...(role === "admin" ? [{ to: "/admin/users", label: "Accounts" }] : []),
       ];

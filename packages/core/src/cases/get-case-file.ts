@@ -43,6 +43,8 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { today, type Ctx } from "../context.ts";
 import { canWorkCases, requireCase } from "../scope.ts";
+import { contactPointNotes } from "../contacts/shared.ts";
+import { CONTACT_POINT_TIMELINE_ACTIONS, contactPointTimelineItem } from "../contacts/timeline.ts";
 
 /** The kinds of timeline item, which the case file can filter on. */
 export const TIMELINE_KINDS = ["interaction", "message", "payment", "stage", "note", "promise", "plan", "dispute", "escalation", "contact"] as const;
@@ -233,6 +235,10 @@ export interface CaseFileContactPoint {
   optedOutAt: string | null;
   /** Staff only. */
   source: string | null;
+  /** Staff only: why it is marked invalid (reason and note), while it is. */
+  invalidReason: string | null;
+  /** Staff only: how the debtor asked to opt out (a `DebtorRequestSource`), while opted out. */
+  optOutSource: string | null;
 }
 
 export interface CaseFileDocument {
@@ -305,9 +311,7 @@ const TIMELINE_AUDIT_ACTIONS = new Set([
   "arrangement.rejected",
   "promise.kept",
   "promise.broken",
-  "contact_point.opted_out",
-  "contact_point.invalidated",
-  "contact_point.verified",
+  ...CONTACT_POINT_TIMELINE_ACTIONS,
   "case.reassigned",
 ]);
 
@@ -400,6 +404,8 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     kase.teamId ? db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, kase.teamId)).limit(1) : Promise.resolve([]),
   ]);
   if (!debtor || !client) throw new DomainError("NOT_FOUND", "This case does not exist or is not yours to see.");
+  // Why a point is invalid or opted out is in the trail, recorded from whichever of the debtor's cases.
+  const pointNotes = isClient || contactRows.length === 0 ? new Map<string, { invalidReason: string | null; optOutSource: string | null }>() : await contactPointNotes(db, kase.debtorId);
 
   // Names of the staff who appear anywhere in the file, in one query.
   const userIds = new Set<string>();
@@ -727,6 +733,8 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
       hasConsent: c.hasConsent,
       optedOutAt: iso(c.optedOutAt),
       source: isClient ? null : c.source,
+      invalidReason: c.isInvalid ? (pointNotes.get(c.id)?.invalidReason ?? null) : null,
+      optOutSource: c.optedOutAt ? (pointNotes.get(c.id)?.optOutSource ?? null) : null,
     })),
     documents: documentRows.map(toDocument),
     escalations: escalationRows.map((e) => ({
@@ -852,12 +860,14 @@ function auditItem(action: string, data: Record<string, unknown>, money: (cents:
       return { kind: "escalation", title: `${str("kind") === "legal_dossier" ? "Legal dossier" : "90-day review"} opened`, detail: str("dueOn") ? `Due ${str("dueOn")}` : null };
     case "escalation.decided":
       return { kind: "escalation", title: `${str("kind") === "legal_dossier" ? "Legal dossier" : "Review"} decided: ${humanise(str("decision") ?? "").toLowerCase()}`, detail: null };
-    case "contact_point.opted_out":
-      return { kind: "contact", title: `Debtor opted out of ${str("kind") ?? "a channel"}`, detail: null };
-    case "contact_point.invalidated":
-      return { kind: "contact", title: "Contact point marked invalid", detail: str("reason") };
+    case "contact_point.added":
     case "contact_point.verified":
-      return { kind: "contact", title: "Contact point verified", detail: null };
+    case "contact_point.invalidated":
+    case "contact_point.revalidated":
+    case "contact_point.opted_out":
+    case "contact_point.opt_out_lifted":
+    case "contact_point.made_primary":
+      return contactPointTimelineItem(action, data);
     default:
       return { kind: "stage", title: humanise(action.replace(".", " ")), detail: null };
   }

@@ -16,6 +16,7 @@ import type {
   NewClient,
   NewContactPoint,
   NewDebtor,
+  NewDocument,
   NewFeeAgreement,
   NewNegotiationPolicy,
   NewStrategy,
@@ -28,6 +29,7 @@ import { makeDebtor } from "./debtors.ts";
 import { Rng } from "./random.ts";
 import { scenarioPlan, type Scenario } from "./scenarios.ts";
 import { CaseStory, type AuditDraft, type SeedCase } from "./story.ts";
+import { buildInvoiceDocuments, type NewStoredFile } from "./invoices.ts";
 
 /** Everything the seed writes, in memory. */
 export interface DemoPlan {
@@ -46,6 +48,9 @@ export interface DemoPlan {
   readonly audit: AuditDraft[];
   /** Which scenario each case (by reference) was built from: for tests and debugging. */
   readonly scenarioOf: ReadonlyMap<string, string>;
+  /** The invoice PDF of every claim, as the creditor attached it at placement, and its bytes. */
+  readonly documents: NewDocument[];
+  readonly storedFiles: NewStoredFile[];
 }
 
 export interface BuildOptions {
@@ -244,7 +249,8 @@ export function buildDemo(options: BuildOptions): DemoPlan {
   });
 
   // Each chain in the order things happened; ties keep the order they were recorded in.
-  const audit = [...setupAudit, ...cases.flatMap((c) => c.audit)].map((event, i) => ({ event, i }));
+  const invoices = buildInvoiceDocuments({ clients, debtors, contactPoints, cases });
+  const audit = [...setupAudit, ...cases.flatMap((c) => c.audit), ...invoices.audit].map((event, i) => ({ event, i }));
   audit.sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime() || a.i - b.i);
 
   return {
@@ -261,6 +267,8 @@ export function buildDemo(options: BuildOptions): DemoPlan {
     cases,
     audit: audit.map(({ event }) => event),
     scenarioOf,
+    documents: invoices.documents,
+    storedFiles: invoices.files,
   };
 }
 

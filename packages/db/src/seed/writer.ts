@@ -13,6 +13,7 @@ import {
   contactPoints,
   debtors,
   disputes,
+  documents,
   escalations,
   feeAgreements,
   instalments,
@@ -25,6 +26,7 @@ import {
   paymentAllocations,
   payments,
   promises,
+  storedFiles,
   strategies,
   teams,
   users,
@@ -72,6 +74,8 @@ export async function writeDemoPlan(tx: Tx, plan: DemoPlan): Promise<void> {
     plan.cases.map((c) => ({ ...c.row, balanceCents: c.rows.ledger.reduce((sum, e) => sum + e.amountCents, 0) })),
   );
   await insertInChunks(tx, claims, all(plan, "claims"));
+  await insertInChunks(tx, documents, plan.documents);
+  await insertInChunks(tx, storedFiles, plan.storedFiles);
   await insertInChunks(tx, payments, all(plan, "payments"));
   await insertInChunks(tx, paymentAllocations, all(plan, "allocations"));
   await insertInChunks(tx, ledgerEntries, all(plan, "ledger"));

@@ -1,7 +1,8 @@
 import type { CaseFile } from "@recouvra/core";
 import { formatMoney } from "@recouvra/domain";
 import { Badge, EmptyState, Table, TableBody, TableCaption, TableCell, TableFoot, TableHead, TableHeaderCell, TableRow } from "@recouvra/ui";
-import { COMPONENT_LABELS, formatBytes, formatDay, formatInstant, humanise, LEDGER_KIND_LABELS } from "~/utils/case-file.ts";
+import { COMPONENT_LABELS, formatDay, formatInstant, humanise, LEDGER_KIND_LABELS } from "~/utils/case-file.ts";
+import { DocumentLink } from "./documents-section.tsx";
 
 type Money = (cents: number) => string;
 const moneyOf = (currency: string, locale: string): Money => (cents) => formatMoney(cents, currency, locale);
@@ -22,7 +23,6 @@ export function ClaimsSection({ file, locale }: { file: CaseFile; locale: string
           <TableHeaderCell numeric>Principal</TableHeaderCell>
           <TableHeaderCell numeric>Interest</TableHeaderCell>
           <TableHeaderCell numeric>Costs</TableHeaderCell>
-          <TableHeaderCell>Documents</TableHeaderCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -30,7 +30,17 @@ export function ClaimsSection({ file, locale }: { file: CaseFile; locale: string
           <TableRow key={c.id}>
             <TableHeaderCell scope="row" className="whitespace-nowrap">
               {c.invoiceNumber}
-              {c.description ? <span className="block text-sm font-normal text-ink-600">{c.description}</span> : null}
+              {c.description ? <span className="block min-w-40 text-sm font-normal whitespace-normal text-ink-600">{c.description}</span> : null}
+              {/* Under the invoice rather than in a column of their own: the table then fits beside the actions panel. */}
+              {c.documents.length > 0 ? (
+                <ul aria-label={`Documents of invoice ${c.invoiceNumber}`} className="mt-1 flex min-w-40 flex-col gap-0.5 text-sm font-normal whitespace-normal">
+                  {c.documents.map((d) => (
+                    <li key={d.id}>
+                      <DocumentLink id={d.id} filename={d.filename} mimeType={d.mimeType} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </TableHeaderCell>
             <TableCell className="whitespace-nowrap">
               {formatDay(c.dueOn, locale)}
@@ -39,7 +49,6 @@ export function ClaimsSection({ file, locale }: { file: CaseFile; locale: string
             <TableCell numeric>{money(c.principalCents)}</TableCell>
             <TableCell numeric>{money(c.interestCents)}</TableCell>
             <TableCell numeric>{money(c.costsCents)}</TableCell>
-            <TableCell>{c.documents.length > 0 ? c.documents.map((d) => d.filename).join(", ") : <span className="text-ink-600">None</span>}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -49,7 +58,7 @@ export function ClaimsSection({ file, locale }: { file: CaseFile; locale: string
             Total placed
           </TableHeaderCell>
           <TableCell numeric>{money(total)}</TableCell>
-          <TableCell colSpan={3} />
+          <TableCell colSpan={2} />
         </TableRow>
       </TableFoot>
     </Table>
@@ -278,76 +287,6 @@ export function PlanSection({ file, locale }: { file: CaseFile; locale: string }
         </div>
       ) : null}
     </div>
-  );
-}
-
-/** How to reach the debtor, with each point's state (verified, invalid, opted out, consent). */
-export function ContactsSection({ file, locale }: { file: CaseFile; locale: string }) {
-  if (file.contactPoints.length === 0) return <EmptyState title="No contact details">The debtor can only be reached through the client for now.</EmptyState>;
-  return (
-    <Table label="Contact points">
-      <TableCaption>The debtor's contact points</TableCaption>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>Kind</TableHeaderCell>
-          <TableHeaderCell>Contact</TableHeaderCell>
-          <TableHeaderCell>State</TableHeaderCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {file.contactPoints.map((c) => (
-          <TableRow key={c.id}>
-            <TableCell>{humanise(c.kind)}</TableCell>
-            <TableCell className="break-all">
-              {c.value}
-              {c.label ? <span className="block text-sm text-ink-600">{c.label}</span> : null}
-              {c.source ? <span className="block text-sm text-ink-600">Source: {c.source}</span> : null}
-            </TableCell>
-            <TableCell>
-              <div className="flex flex-wrap gap-1">
-                {c.isPrimary ? <Badge tone="brand">Primary</Badge> : null}
-                {c.isVerified ? <Badge tone="positive">Verified</Badge> : <Badge tone="neutral">Not verified</Badge>}
-                {c.isInvalid ? <Badge tone="critical">Invalid</Badge> : null}
-                {c.optedOutAt ? <Badge tone="caution">Opted out {formatInstant(c.optedOutAt, locale)}</Badge> : null}
-                {c.hasConsent ? <Badge tone="positive">Consent</Badge> : null}
-              </div>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-/** Files of the case: invoices, letters sent, proof from the debtor, dossiers. */
-export function DocumentsSection({ file, locale }: { file: CaseFile; locale: string }) {
-  if (file.documents.length === 0) return <EmptyState title="No documents">Invoices, letters and proof attached to the case appear here.</EmptyState>;
-  const invoiceOf = new Map(file.claims.map((c) => [c.id, c.invoiceNumber]));
-  return (
-    <Table label="Documents">
-      <TableCaption>Documents of the case, newest first</TableCaption>
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>File</TableHeaderCell>
-          <TableHeaderCell>Kind</TableHeaderCell>
-          <TableHeaderCell>Added</TableHeaderCell>
-          <TableHeaderCell numeric>Size</TableHeaderCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {file.documents.map((d) => (
-          <TableRow key={d.id}>
-            <TableCell className="break-all">
-              {d.filename}
-              {d.claimId && invoiceOf.get(d.claimId) ? <span className="block text-sm text-ink-600">Invoice {invoiceOf.get(d.claimId)}</span> : null}
-            </TableCell>
-            <TableCell>{humanise(d.kind)}</TableCell>
-            <TableCell className="whitespace-nowrap">{formatInstant(d.createdAt, locale)}</TableCell>
-            <TableCell numeric>{formatBytes(d.sizeBytes)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
   );
 }
 

@@ -1,0 +1,2 @@
+// The file storage adapters; the documents use-cases take one (the database by default).
+export { databaseFileStorage, type FileStorage } from "./file-storage.ts";
