@@ -125,7 +125,8 @@ async function platform({ mode, fresh, workspacePort, portalPort, today }) {
     mode === "dev"
       ? ["node_modules/@remix-run/dev/dist/cli.js", "vite:dev", "--port", String(port), "--strictPort"]
       : ["node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"];
-  startChild("workspace", "apps/workspace", app(workspacePort), { ...env, PORT: String(workspacePort) });
+  // Messages link debtors to the portal: its address as this launcher serves it, unless one is configured.
+  startChild("workspace", "apps/workspace", app(workspacePort), { ...env, PORT: String(workspacePort), PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${portalPort}` });
   startChild("portal", "apps/portal", app(portalPort), { ...env, PORT: String(portalPort) });
   startChild("worker", "apps/worker", ["--import", "tsx", "src/main.ts"], env);
   await waitForHealth(`http://127.0.0.1:${workspacePort}/healthz`);

@@ -562,6 +562,8 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
 
   // --- Timeline ------------------------------------------------------------------------------
   const contactById = new Map(contactRows.map((c) => [c.id, c]));
+  // A message an agent sent is theirs on the timeline; the interaction that logged it says who.
+  const senderOf = new Map(interactionRows.filter((r) => r.messageId && r.userId).map((r) => [r.messageId!, r.userId!]));
   const all: TimelineItem[] = [];
   for (const m of messageRows) {
     all.push({
@@ -570,7 +572,7 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
       at: (m.sentAt ?? m.createdAt).toISOString(),
       channel: m.channel,
       direction: m.direction,
-      actor: m.direction === "inbound" ? "Debtor" : "System",
+      actor: m.direction === "inbound" ? "Debtor" : senderOf.has(m.id) ? staffName(senderOf.get(m.id)!) : "System",
       title: m.subject ?? (m.template ? humanise(m.template) : `${humanise(m.channel)} ${m.direction}`),
       detail: [humanise(m.status), m.template ? `template ${m.template}` : null, isClient ? null : m.recipient].filter(Boolean).join(" · ") || null,
     });

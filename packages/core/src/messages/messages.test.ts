@@ -151,7 +151,7 @@ describe("sendMessage", () => {
     expect(after.version).toBe(kase.version + 1);
     expect(after.lastContactAt).not.toBeNull();
     const file = await getCaseFile({ ctx: ctxFor(t.db, agency.agentA), input: { caseId: kase.id, timelineKinds: ["message"] } });
-    expect(file.timeline).toEqual([expect.objectContaining({ id: `message:${result.messageId}`, channel: "sms", direction: "outbound", detail: expect.stringMatching(/Queued.*reminder_sms.*\+33639980123/) })]);
+    expect(file.timeline).toEqual([expect.objectContaining({ id: `message:${result.messageId}`, channel: "sms", direction: "outbound", actor: "Agent A", detail: expect.stringMatching(/Queued.*reminder_sms.*\+33639980123/) })]);
   });
 
   it("puts a new case on notice with the formal notice: notified through the stage machine, escalation dates set", async () => {
