@@ -48,11 +48,14 @@ describe("caseContactRefusal", () => {
     [["disputed"], /disputed — resolve the dispute first/],
     [["insolvency"], /insolvency proceedings/],
     [["deceased"], /has died/],
-    [["vulnerable"], /vulnerable — a supervisor reviews/],
   ] as const)("refuses while the case is on hold %j, naming what to do", (holds, text) => {
     const r = caseContactRefusal({ stage: "in_contact", holds: [...holds] }, { isNotice: false });
     expect(r).toMatchObject({ reason: "on_hold", code: "PRECONDITION_FAILED", holds });
     expect(r!.message).toMatch(text);
+  });
+
+  it("lets a case handler write to a vulnerable debtor: vulnerability asks for care, not silence", () => {
+    expect(caseContactRefusal({ stage: "in_contact", holds: ["vulnerable"] }, { isNotice: false })).toBeNull();
   });
 
   it("names every hold when several are set", () => {

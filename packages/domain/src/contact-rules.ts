@@ -8,7 +8,7 @@
  */
 import { addDays, isIsoDate, type IsoDate } from "./dates.ts";
 import type { ErrorCode } from "./errors.ts";
-import { canContact, type CaseState } from "./stages.ts";
+import { canContact, HOLDS_THAT_STOP_CONTACT, type CaseState } from "./stages.ts";
 import { MAX_SMS_SEGMENTS, smsSegments } from "./templates.ts";
 import type { CaseHold, ContactPointKind, Jurisdiction, Locale, MessageChannel } from "./vocabulary.ts";
 
@@ -74,12 +74,12 @@ const KIND_WORDS: Record<ContactPointKind, { one: string; many: string }> = {
   phone: { one: "a phone number", many: "phone numbers" },
 };
 
-// What stops contact, and what the agent can do about it.
-const HOLD_ADVICE: Record<CaseHold, string> = {
+// What stops contact, and what the agent can do about it. Vulnerability is not here: it asks for care
+// from whoever writes, not for silence (`canContact`).
+const HOLD_ADVICE: Record<(typeof HOLDS_THAT_STOP_CONTACT)[number], string> = {
   disputed: "the debt is disputed — resolve the dispute first",
   insolvency: "the debtor is in insolvency proceedings — the claim is pursued in the proceedings, not by writing to the debtor",
   deceased: "the debtor has died — release the hold once the estate or the heirs are known",
-  vulnerable: "the debtor is flagged as vulnerable — a supervisor reviews the case before anything is sent",
 };
 
 function refusal(reason: ContactRefusalReason, code: ErrorCode, field: ContactRefusal["field"], message: string, holds?: readonly CaseHold[]): ContactRefusal {
@@ -93,7 +93,7 @@ function refusal(reason: ContactRefusalReason, code: ErrorCode, field: ContactRe
 export function caseContactRefusal(state: CaseState, options: { isNotice: boolean }): ContactRefusal | null {
   if (state.stage === "closed") return refusal("case_closed", "CONFLICT", null, "The case is closed: nothing more is sent about it. Reopen the case first if collection must resume.");
   if (!canContact(state)) {
-    const holds = [...state.holds];
+    const holds = HOLDS_THAT_STOP_CONTACT.filter((h) => state.holds.includes(h));
     return refusal("on_hold", "PRECONDITION_FAILED", null, `Contact is stopped while the case is on hold: ${holds.map((h) => HOLD_ADVICE[h]).join("; and ")}.`, holds);
   }
   // The process starts with the formal notice (DESIGN step 2); a reminder before it would demand

@@ -16,10 +16,9 @@
  */
 import { daysBetween, type IsoDate } from "./dates.ts";
 import { formatMoney } from "./money.ts";
+import { stopsContact } from "./stages.ts";
 import type { CaseHold, CaseStage } from "./vocabulary.ts";
 
-/** Holds under which nobody contacts the debtor. */
-export const HOLDS_THAT_STOP_CONTACT = ["disputed", "insolvency", "deceased"] as const satisfies readonly CaseHold[];
 
 /** Why a case is in the queue, most urgent first. */
 export const QUEUE_REASON_CODES = [
@@ -164,10 +163,6 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** True when one of `holds` stops contact with the debtor. */
-export function stopsContact(holds: readonly CaseHold[]): boolean {
-  return holds.some((h) => (HOLDS_THAT_STOP_CONTACT as readonly CaseHold[]).includes(h));
-}
 
 /**
  * The priority of a case on `today`: its score, the reasons behind it (heaviest first, ties by code so

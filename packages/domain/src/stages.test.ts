@@ -6,6 +6,7 @@ import {
   availableEvents,
   CASE_EVENT_TYPES,
   canContact,
+  canContactAutomatically,
   initialCaseState,
   isOnHold,
   isOpen,
@@ -228,7 +229,11 @@ describe("helpers", () => {
   it("isOpen, isOnHold, canContact", () => {
     expect(isOpen(initialCaseState())).toBe(true);
     expect(canContact(initialCaseState())).toBe(true);
-    expect(canContact({ stage: "in_contact", holds: ["vulnerable"] })).toBe(false);
+    // A vulnerable debtor is worked by people, with care, but taken out of automated contact.
+    expect(canContact({ stage: "in_contact", holds: ["vulnerable"] })).toBe(true);
+    expect(canContactAutomatically({ stage: "in_contact", holds: ["vulnerable"] })).toBe(false);
+    expect(canContactAutomatically({ stage: "in_contact", holds: [] })).toBe(true);
+    for (const hold of ["disputed", "insolvency", "deceased"] as const) expect(canContact({ stage: "in_contact", holds: [hold, "vulnerable"] })).toBe(false);
     expect(isOnHold({ stage: "in_contact", holds: ["vulnerable"] })).toBe(true);
     expect(isOpen({ stage: "closed", holds: [], closureReason: "paid" })).toBe(false);
     expect(canContact({ stage: "closed", holds: [], closureReason: "paid" })).toBe(false);

@@ -235,8 +235,32 @@ export function isOnHold(state: CaseState): boolean {
   return state.holds.length > 0;
 }
 
-/** True when the agency may reach out to the debtor: the case is open and no hold is set. */
+/**
+ * Holds under which nobody contacts the debtor: a dispute (collection pauses until it is resolved), an
+ * insolvency (the claim is pursued in the proceedings) and a death (the estate or heirs are not yet known).
+ */
+export const HOLDS_THAT_STOP_CONTACT = ["disputed", "insolvency", "deceased"] as const satisfies readonly CaseHold[];
+
+/** True when one of `holds` stops contact with the debtor. */
+export function stopsContact(holds: readonly CaseHold[]): boolean {
+  return holds.some((h) => (HOLDS_THAT_STOP_CONTACT as readonly CaseHold[]).includes(h));
+}
+
+/**
+ * True when a person of the agency may reach out to the debtor: the case is open and no hold stops
+ * contact. A vulnerable debtor is still spoken and written to — by a case handler who has read the
+ * file, with care — so vulnerability alone does not stop it.
+ */
 export function canContact(state: CaseState): boolean {
+  return isOpen(state) && !stopsContact(state.holds);
+}
+
+/**
+ * True when automated contact (strategy steps, scheduled reminders) may reach the debtor: the case is
+ * open and carries no hold at all. Any hold, vulnerability included, takes the case out of automation
+ * and leaves it to people.
+ */
+export function canContactAutomatically(state: CaseState): boolean {
   return isOpen(state) && !isOnHold(state);
 }
 

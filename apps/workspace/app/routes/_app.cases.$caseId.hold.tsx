@@ -36,7 +36,7 @@ export default function HoldPanel() {
   return (
     <ActionForm
       title={releasing ? "Release a hold" : "Set a hold"}
-      description="Insolvency, death or vulnerability stops collection contact until released. Disputes have their own form."
+      description="Insolvency or death stops collection contact until released. Vulnerability keeps the case with people: no automated reminders, and whoever contacts the debtor takes care. Disputes have their own form."
       caseId={kase.id}
       formError={failed?.formError}
       submitLabel={releasing ? "Release the hold" : "Set the hold"}

@@ -16,6 +16,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@recouvra/ui";
+import { filterFieldClass, filterLabelClass, FilterSelect, type FilterOption } from "~/components/filters.tsx";
+import { Pagination } from "~/components/pagination.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { CLOSURE_LABELS, days, formatDay, HOLD_LABELS, nextActionLabel } from "~/utils/case-file.ts";
 import { caseListInputFromUrl, orNotFound } from "~/utils/case-file.server.ts";
@@ -30,8 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { list, locale: formatLocaleFor(request), isClient: actor.role === "client" };
 }
 
-const fieldClass = "min-h-11 w-full rounded-md border border-ink-300 bg-white px-3 py-2";
-const labelClass = "flex flex-col gap-1 text-sm font-medium text-ink-700";
+const CASE_STATUS_OPTIONS: FilterOption[] = [
+  { value: "open", label: "Open" },
+  { value: "closed", label: "Closed" },
+  { value: "all", label: "Open and closed" },
+];
 
 export default function CaseListPage() {
   const { list, locale, isClient } = useLoaderData<typeof loader>();
@@ -58,41 +63,14 @@ export default function CaseListPage() {
       />
       <div role="search">
         <Form method="get" aria-label="Filter the cases" className="mb-4 grid gap-3 rounded-lg border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-          <label className={`${labelClass} sm:col-span-2`}>
+          <label className={`${filterLabelClass} sm:col-span-2`}>
             Search
-            <input type="search" name="q" defaultValue={filters.search ?? ""} placeholder="Reference, debtor name or invoice number" className={fieldClass} />
+            <input type="search" name="q" defaultValue={filters.search ?? ""} placeholder="Reference, debtor name or invoice number" className={filterFieldClass} />
           </label>
-          <label className={labelClass}>
-            Stage
-            <select name="stage" defaultValue={filters.stage ?? ""} className={fieldClass}>
-              <option value="">Any stage</option>
-              {CASE_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {STAGE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Status
-            <select name="status" defaultValue={filters.status} className={fieldClass}>
-              <option value="open">Open</option>
-              <option value="closed">Closed</option>
-              <option value="all">Open and closed</option>
-            </select>
-          </label>
+          <FilterSelect label="Stage" name="stage" defaultValue={filters.stage ?? ""} anyLabel="Any stage" options={CASE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+          <FilterSelect label="Status" name="status" defaultValue={filters.status} options={CASE_STATUS_OPTIONS} />
           {showClient && list.clients.length > 1 ? (
-            <label className={labelClass}>
-              Client
-              <select name="client" defaultValue={filters.clientId ?? ""} className={fieldClass}>
-                <option value="">All clients</option>
-                {list.clients.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label="Client" name="client" defaultValue={filters.clientId ?? ""} anyLabel="All clients" options={list.clients.map((c) => ({ value: c.id, label: c.name }))} />
           ) : null}
           <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
             <Button type="submit">Show cases</Button>
@@ -172,27 +150,7 @@ export default function CaseListPage() {
         </div>
       )}
 
-      {list.pageCount > 1 ? (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
-          {list.page > 1 ? (
-            <Link to={pageHref(list.page - 1)} className={buttonClasses({ variant: "secondary", size: "sm" })} rel="prev">
-              Previous page
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-ink-600">
-            Page {list.page} of {list.pageCount}
-          </span>
-          {list.page < list.pageCount ? (
-            <Link to={pageHref(list.page + 1)} className={buttonClasses({ variant: "secondary", size: "sm" })} rel="next">
-              Next page
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={pageHref} />
     </>
   );
 }

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listOutbox } from "@recouvra/core";
 import { Badge, Button, buttonClasses, EmptyState, PageHeader } from "@recouvra/ui";
+import { FilterSelect } from "~/components/filters.tsx";
+import { Pagination } from "~/components/pagination.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { WORKING_ROLES } from "~/utils/case-actions.server.ts";
 import { orNotFound } from "~/utils/case-file.server.ts";
@@ -18,14 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { list, locale: formatLocaleFor(request) };
 }
 
-const fieldClass = "min-h-11 w-full rounded-md border border-ink-300 bg-white px-3 py-2";
-const labelClass = "flex flex-col gap-1 text-sm font-medium text-ink-700";
-
 export default function OutboxPage() {
   const { list, locale } = useLoaderData<typeof loader>();
   const { filters } = list;
   const isFiltered = Boolean(filters.status || filters.channel || filters.caseId);
-  const query = (page: number) => {
+  const pageHref = (page: number) => {
     const p = new URLSearchParams();
     if (filters.channel) p.set("channel", filters.channel);
     if (filters.status) p.set("status", filters.status);
@@ -46,28 +45,20 @@ export default function OutboxPage() {
       <div role="search">
         <Form method="get" aria-label="Filter the outbox" className="mb-4 grid gap-3 rounded-lg border border-ink-200 bg-white p-4 sm:grid-cols-3 sm:items-end">
           {filters.caseId ? <input type="hidden" name="case" value={filters.caseId} /> : null}
-          <label className={labelClass}>
-            Channel
-            <select name="channel" defaultValue={filters.channel ?? ""} className={fieldClass}>
-              <option value="">Every channel</option>
-              {CHANNEL_ORDER.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Status
-            <select name="status" defaultValue={filters.status ?? ""} className={fieldClass}>
-              <option value="">Any status ({allCount})</option>
-              {STATUS_ORDER.filter((s) => list.statusCounts[s] || s === filters.status).map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]} ({list.statusCounts[s] ?? 0})
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Channel"
+            name="channel"
+            defaultValue={filters.channel ?? ""}
+            anyLabel="Every channel"
+            options={CHANNEL_ORDER.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+          />
+          <FilterSelect
+            label="Status"
+            name="status"
+            defaultValue={filters.status ?? ""}
+            anyLabel={`Any status (${allCount})`}
+            options={STATUS_ORDER.filter((s) => list.statusCounts[s] || s === filters.status).map((s) => ({ value: s, label: `${STATUS_LABELS[s]} (${list.statusCounts[s] ?? 0})` }))}
+          />
           <div className="flex flex-wrap gap-2">
             <Button type="submit">Show messages</Button>
             {isFiltered ? (
@@ -136,27 +127,7 @@ export default function OutboxPage() {
         </section>
       )}
 
-      {list.pageCount > 1 ? (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
-          {list.page > 1 ? (
-            <Link to={query(list.page - 1)} className={buttonClasses({ variant: "secondary", size: "sm" })} rel="prev">
-              Previous page
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-ink-600">
-            Page {list.page} of {list.pageCount}
-          </span>
-          {list.page < list.pageCount ? (
-            <Link to={query(list.page + 1)} className={buttonClasses({ variant: "secondary", size: "sm" })} rel="next">
-              Next page
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={pageHref} />
     </>
   );
 }

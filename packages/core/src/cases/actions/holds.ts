@@ -49,7 +49,7 @@ async function changeHold(ctx: Ctx, input: HoldInput, set: boolean): Promise<{ h
   });
 }
 
-/** Sets an insolvency, deceased or vulnerable hold with the reason: contact stops. */
+/** Sets an insolvency, deceased or vulnerable hold with the reason (the first two stop contact). */
 export async function setHold({ ctx, input }: { ctx: Ctx; input: HoldInput }): Promise<{ holds: string[] }> {
   return changeHold(ctx, input, true);
 }

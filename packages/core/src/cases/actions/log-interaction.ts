@@ -3,7 +3,7 @@
  * conversation with the debtor (right-party contact) moves a notified case to in_contact.
  */
 import { interactions, cases } from "@recouvra/db";
-import { canContact, DomainError, INTERACTION_OUTCOMES, isIsoDate, type InteractionOutcome } from "@recouvra/domain";
+import { canContact, DomainError, HOLDS_THAT_STOP_CONTACT, INTERACTION_OUTCOMES, isIsoDate, type InteractionOutcome } from "@recouvra/domain";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../context.ts";
@@ -42,7 +42,7 @@ export async function logInteraction({ ctx, input }: { ctx: Ctx; input: LogInter
     let state = caseStateOf(kase);
     if (state.stage === "closed") throw new DomainError("CONFLICT", "The case is closed: there is no one to call about it.");
     // A hold stops the agency reaching out; a debtor who calls us is still heard and the call recorded.
-    if (data.direction === "outbound" && !canContact(state)) throw new DomainError("PRECONDITION_FAILED", holdSentence(state.holds));
+    if (data.direction === "outbound" && !canContact(state)) throw new DomainError("PRECONDITION_FAILED", holdSentence(state.holds.filter((h) => (HOLDS_THAT_STOP_CONTACT as readonly string[]).includes(h))));
     let records: Awaited<ReturnType<typeof step>>["events"] = [];
     if (isConversation && canContact(state)) {
       const moved = step(state, { type: "contact_made" });
