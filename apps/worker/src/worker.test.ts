@@ -1,6 +1,7 @@
 import { useTestDb } from "@recouvra/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { HEARTBEAT_QUEUE } from "./jobs/index.ts";
+import { waitFor } from "./testing/wait-for.ts";
 import { startWorker, type RunningWorker } from "./worker.ts";
 
 const t = useTestDb();
@@ -9,16 +10,6 @@ let worker: RunningWorker | undefined;
 afterAll(async () => {
   await worker?.stop();
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`nothing after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe("worker", () => {
   it("starts pg-boss, creates and schedules the heartbeat queue, and beats at once", async () => {

@@ -10,14 +10,14 @@ const WITH_ERRORS = join(FIXTURES, "placements-with-errors.csv");
 const FIXED = join(FIXTURES, "placements-fixed.csv");
 
 async function e2eCases(db: DbHandle) {
-  return db.sql<{ reference: string; balance_cents: string; name: string | null }[]>`
-    select c.reference, c.balance_cents::text, coalesce(d.company_name, d.last_name) as name
+  return db.sql<{ id: string; reference: string; balance_cents: string; name: string | null }[]>`
+    select c.id, c.reference, c.balance_cents::text, coalesce(d.company_name, d.last_name) as name
     from cases c join clients k on k.id = c.client_id join debtors d on d.id = c.debtor_id
     where k.name = 'Telenova' and c.id in (select case_id from claims where invoice_number like 'E2E-INV-%')
     order by c.reference`;
 }
 
-test("a client user fixes a file with errors, imports it, and a second upload places nothing twice", async ({ page, db }) => {
+test("a client user fixes a file with errors, imports it, a second upload places nothing twice, and another client's case cannot be opened", async ({ page, db }) => {
   test.setTimeout(90_000);
   await signIn(page, DEMO.clientBe);
   await page.goto("/imports");
@@ -64,6 +64,16 @@ test("a client user fixes a file with errors, imports it, and a second upload pl
   await expect(page.getByText("Nothing new to import")).toBeVisible();
   await expect(page.locator("dt", { hasText: /^Already imported$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("4");
   expect(await e2eCases(db)).toHaveLength(3);
+
+  // Its own new case opens; another client's case is not found, as if it did not exist.
+  const [own] = await e2eCases(db);
+  const [foreign] = await db.sql<{ id: string }[]>`
+    select c.id from cases c where c.client_id <> (select client_id from users where email = ${DEMO.clientBe}) limit 1`;
+  await page.goto(`/cases/${own!.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Case ${own!.reference}` })).toBeVisible();
+  const response = await page.goto(`/cases/${foreign!.id}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
 });
 
 test("another client's import cannot be followed", async ({ page, db }) => {

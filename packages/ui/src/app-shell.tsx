@@ -14,12 +14,17 @@ export interface AppShellProps {
   skipLinkLabel?: string;
   /** Narrow the content column (reading pages such as the portal) instead of the wide dashboard width. */
   width?: "wide" | "narrow";
+  /**
+   * Put the navigation on a row of its own under the brand and actions, at every width: for apps with
+   * many destinations, which would otherwise push the actions onto a second line.
+   */
+  navBelow?: boolean;
 }
 
 const MAIN_ID = "main-content";
 
 /** The page frame: skip link, header with brand/nav/actions, main landmark and footer. */
-export function AppShell({ brand, nav, actions, footer, children, skipLinkLabel = "Skip to content", width = "wide" }: AppShellProps) {
+export function AppShell({ brand, nav, actions, footer, children, skipLinkLabel = "Skip to content", width = "wide", navBelow = false }: AppShellProps) {
   const column = width === "wide" ? "max-w-6xl" : "max-w-3xl";
   return (
     <div className="flex min-h-dvh flex-col">
@@ -32,7 +37,7 @@ export function AppShell({ brand, nav, actions, footer, children, skipLinkLabel 
       <header className="border-b border-ink-200 bg-white">
         <div className={cx("mx-auto flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3", column)}>
           <div className="mr-auto">{brand}</div>
-          {nav ? <div className="order-last w-full sm:order-none sm:w-auto">{nav}</div> : null}
+          {nav ? <div className={cx("order-last w-full", !navBelow && "sm:order-none sm:w-auto")}>{nav}</div> : null}
           {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
         </div>
       </header>

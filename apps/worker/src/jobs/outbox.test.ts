@@ -3,6 +3,7 @@ import { cases, clients, contactPoints, debtors, messages } from "@recouvra/db";
 import { useTestDb } from "@recouvra/db/testing";
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "../testing/wait-for.ts";
 import { startWorker, type RunningWorker } from "../worker.ts";
 import { OUTBOX_QUEUE, outboxJob } from "./index.ts";
 
@@ -45,16 +46,6 @@ async function queued(): Promise<string> {
     })
     .returning({ id: messages.id });
   return row!.id;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`nothing after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 interface Row {

@@ -1,4 +1,7 @@
 /** The filter bars above the workspace's lists (cases, queue, outbox, templates) share one look. */
+import { Form, Link } from "@remix-run/react";
+import { Button, buttonClasses, cx } from "@recouvra/ui";
+import type { ReactNode } from "react";
 
 /** The class of a filter's input or select. */
 export const filterFieldClass = "min-h-11 w-full rounded-md border border-ink-300 bg-white px-3 py-2";
@@ -28,5 +31,45 @@ export function FilterSelect({ label, name, defaultValue, anyLabel, options }: {
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * The filter bar: a GET form, so a filtered list has an address that can be shared and reloaded, in a
+ * search landmark. `className` sets its grid columns and spacing.
+ */
+export function FilterForm({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div role="search">
+      <Form method="get" aria-label={label} className={cx("grid gap-3 rounded-lg border border-ink-200 bg-white p-4", className)}>
+        {children}
+      </Form>
+    </div>
+  );
+}
+
+/** The bar's submit button and, while the list is filtered, the link back to the unfiltered list. */
+export function FilterActions({
+  submitLabel,
+  isFiltered,
+  className,
+  clearHref = ".",
+  clearLabel = "Clear filters",
+}: {
+  submitLabel: string;
+  isFiltered: boolean;
+  className: string;
+  clearHref?: string;
+  clearLabel?: string;
+}) {
+  return (
+    <div className={className}>
+      <Button type="submit">{submitLabel}</Button>
+      {isFiltered ? (
+        <Link to={clearHref} className={buttonClasses({ variant: "secondary" })}>
+          {clearLabel}
+        </Link>
+      ) : null}
+    </div>
   );
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createClientOverride, deleteClientOverride, listMessageTemplates } from "@recouvra/core";
 import { MESSAGE_CHANNELS } from "@recouvra/domain";
 import { Alert, Button, EmptyState, PageHeader } from "@recouvra/ui";
+import { FilterForm, FilterSelect } from "~/components/filters.tsx";
 import { TemplateGroupItem } from "~/components/templates/template-group-item.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { orNotFound } from "~/utils/case-file.server.ts";
@@ -35,9 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-const fieldClass = "min-h-11 w-full rounded-md border border-ink-300 bg-white px-3 py-2";
-const labelClass = "flex flex-col gap-1 text-sm font-medium text-ink-700";
-
 export default function TemplatesPage() {
   const { list } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -49,37 +47,27 @@ export default function TemplatesPage() {
         title="Message templates"
         description="The wording of every letter, email and SMS the agency sends, in each language. A client can have its own wording of any of them; otherwise it gets the agency default."
       />
-      <div role="search">
-        <Form method="get" aria-label="Filter the templates" className="mb-6 grid gap-3 rounded-lg border border-ink-200 bg-white p-4 sm:grid-cols-3 sm:items-end">
-          <label className={labelClass}>
-            Channel
-            <select name="channel" defaultValue={list.channel ?? ""} className={fieldClass}>
-              <option value="">Every channel</option>
-              {MESSAGE_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Wording for
-            <select name="client" defaultValue={list.client?.id ?? ""} className={fieldClass}>
-              <option value="">The agency (defaults)</option>
-              {list.clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div>
-            <Button type="submit" variant="secondary">
-              Show
-            </Button>
-          </div>
-        </Form>
-      </div>
+      <FilterForm label="Filter the templates" className="mb-6 sm:grid-cols-3 sm:items-end">
+        <FilterSelect
+          label="Channel"
+          name="channel"
+          defaultValue={list.channel ?? ""}
+          anyLabel="Every channel"
+          options={MESSAGE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+        />
+        <FilterSelect
+          label="Wording for"
+          name="client"
+          defaultValue={list.client?.id ?? ""}
+          anyLabel="The agency (defaults)"
+          options={list.clients.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <div>
+          <Button type="submit" variant="secondary">
+            Show
+          </Button>
+        </div>
+      </FilterForm>
       {result?.error ? (
         <Alert tone="critical" live="alert" title="Nothing was changed" className="mb-6">
           <p>{result.error.message}</p>

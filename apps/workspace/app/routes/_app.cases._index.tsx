@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { listCases } from "@recouvra/core";
 import { CASE_STAGES, formatMoney } from "@recouvra/domain";
 import {
   Badge,
-  Button,
-  buttonClasses,
   EmptyState,
   PageHeader,
   Table,
@@ -16,7 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@recouvra/ui";
-import { filterFieldClass, filterLabelClass, FilterSelect, type FilterOption } from "~/components/filters.tsx";
+import { FilterActions, filterFieldClass, FilterForm, filterLabelClass, FilterSelect, type FilterOption } from "~/components/filters.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { CLOSURE_LABELS, days, formatDay, HOLD_LABELS, nextActionLabel } from "~/utils/case-file.ts";
@@ -61,27 +59,18 @@ export default function CaseListPage() {
         title="Cases"
         description={isClient ? "Every case you placed with the agency, where it stands and what is still owed." : "Every case in your scope: search, filter and open a case file."}
       />
-      <div role="search">
-        <Form method="get" aria-label="Filter the cases" className="mb-4 grid gap-3 rounded-lg border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-          <label className={`${filterLabelClass} sm:col-span-2`}>
-            Search
-            <input type="search" name="q" defaultValue={filters.search ?? ""} placeholder="Reference, debtor name or invoice number" className={filterFieldClass} />
-          </label>
-          <FilterSelect label="Stage" name="stage" defaultValue={filters.stage ?? ""} anyLabel="Any stage" options={CASE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
-          <FilterSelect label="Status" name="status" defaultValue={filters.status} options={CASE_STATUS_OPTIONS} />
-          {showClient && list.clients.length > 1 ? (
-            <FilterSelect label="Client" name="client" defaultValue={filters.clientId ?? ""} anyLabel="All clients" options={list.clients.map((c) => ({ value: c.id, label: c.name }))} />
-          ) : null}
-          <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
-            <Button type="submit">Show cases</Button>
-            {isFiltered ? (
-              <Link to="." className={buttonClasses({ variant: "secondary" })}>
-                Clear filters
-              </Link>
-            ) : null}
-          </div>
-        </Form>
-      </div>
+      <FilterForm label="Filter the cases" className="mb-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+        <label className={`${filterLabelClass} sm:col-span-2`}>
+          Search
+          <input type="search" name="q" defaultValue={filters.search ?? ""} placeholder="Reference, debtor name or invoice number" className={filterFieldClass} />
+        </label>
+        <FilterSelect label="Stage" name="stage" defaultValue={filters.stage ?? ""} anyLabel="Any stage" options={CASE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+        <FilterSelect label="Status" name="status" defaultValue={filters.status} options={CASE_STATUS_OPTIONS} />
+        {showClient && list.clients.length > 1 ? (
+          <FilterSelect label="Client" name="client" defaultValue={filters.clientId ?? ""} anyLabel="All clients" options={list.clients.map((c) => ({ value: c.id, label: c.name }))} />
+        ) : null}
+        <FilterActions submitLabel="Show cases" isFiltered={isFiltered} className="flex gap-2 sm:col-span-2 lg:col-span-5" />
+      </FilterForm>
 
       {list.items.length === 0 ? (
         <EmptyState title={isFiltered ? "No case matches these filters" : "No open cases yet"}>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { listOutbox } from "@recouvra/core";
-import { Badge, Button, buttonClasses, EmptyState, PageHeader } from "@recouvra/ui";
-import { FilterSelect } from "~/components/filters.tsx";
+import { Badge, EmptyState, PageHeader } from "@recouvra/ui";
+import { FilterActions, FilterForm, FilterSelect } from "~/components/filters.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { WORKING_ROLES } from "~/utils/case-actions.server.ts";
@@ -42,33 +42,24 @@ export default function OutboxPage() {
         title="Outbox"
         description="Every letter, email and SMS of your cases, newest first. Until the email, SMS and print providers are connected, messages are delivered here: open one to read it exactly as sent."
       />
-      <div role="search">
-        <Form method="get" aria-label="Filter the outbox" className="mb-4 grid gap-3 rounded-lg border border-ink-200 bg-white p-4 sm:grid-cols-3 sm:items-end">
-          {filters.caseId ? <input type="hidden" name="case" value={filters.caseId} /> : null}
-          <FilterSelect
-            label="Channel"
-            name="channel"
-            defaultValue={filters.channel ?? ""}
-            anyLabel="Every channel"
-            options={CHANNEL_ORDER.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-          />
-          <FilterSelect
-            label="Status"
-            name="status"
-            defaultValue={filters.status ?? ""}
-            anyLabel={`Any status (${allCount})`}
-            options={STATUS_ORDER.filter((s) => list.statusCounts[s] || s === filters.status).map((s) => ({ value: s, label: `${STATUS_LABELS[s]} (${list.statusCounts[s] ?? 0})` }))}
-          />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit">Show messages</Button>
-            {isFiltered ? (
-              <Link to="." className={buttonClasses({ variant: "secondary" })}>
-                Clear filters
-              </Link>
-            ) : null}
-          </div>
-        </Form>
-      </div>
+      <FilterForm label="Filter the outbox" className="mb-4 sm:grid-cols-3 sm:items-end">
+        {filters.caseId ? <input type="hidden" name="case" value={filters.caseId} /> : null}
+        <FilterSelect
+          label="Channel"
+          name="channel"
+          defaultValue={filters.channel ?? ""}
+          anyLabel="Every channel"
+          options={CHANNEL_ORDER.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+        />
+        <FilterSelect
+          label="Status"
+          name="status"
+          defaultValue={filters.status ?? ""}
+          anyLabel={`Any status (${allCount})`}
+          options={STATUS_ORDER.filter((s) => list.statusCounts[s] || s === filters.status).map((s) => ({ value: s, label: `${STATUS_LABELS[s]} (${list.statusCounts[s] ?? 0})` }))}
+        />
+        <FilterActions submitLabel="Show messages" isFiltered={isFiltered} className="flex flex-wrap gap-2" />
+      </FilterForm>
       {filters.caseId && list.items[0]?.case ? (
         <p className="mb-3 text-sm text-ink-700">
           Messages of case <Link to={`/cases/${filters.caseId}`}>{list.items[0].case.reference}</Link> only.

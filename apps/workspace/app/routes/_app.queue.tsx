@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { listWorkQueue } from "@recouvra/core";
 import { formatMoney, isDomainError, QUEUE_AGE_BUCKETS, QUEUE_AMOUNT_BANDS } from "@recouvra/domain";
-import { Button, buttonClasses, EmptyState, PageHeader } from "@recouvra/ui";
+import { buttonClasses, EmptyState, PageHeader } from "@recouvra/ui";
+import { FilterActions, filterFieldClass, FilterForm, filterLabelClass, FilterSelect } from "~/components/filters.tsx";
 import { QueueList, QueueShortcuts, type QueueListItem } from "~/components/queue/queue-list.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { STAGE_LABELS } from "~/utils/labels.ts";
@@ -37,8 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const SEARCH_ID = "queue-search";
-const selectClass = "min-h-11 w-full rounded-md border border-ink-300 bg-white px-3 py-2";
-const labelClass = "flex flex-col gap-1 text-sm font-medium text-ink-700";
 
 export default function WorkQueuePage() {
   const { items, total, page, limit, hasNextPage, filters, clients } = useLoaderData<typeof loader>();
@@ -53,77 +52,34 @@ export default function WorkQueuePage() {
   return (
     <>
       <PageHeader title="Work queue" description="The cases to work next, most pressing first, each with the reason it is here." />
-      <div role="search">
-        <Form method="get" className="mb-4 grid gap-3 rounded-lg border border-ink-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" aria-label="Filter the queue">
-          <label className={`${labelClass} sm:col-span-2`} htmlFor={SEARCH_ID}>
-            Search
-            <input
-              id={SEARCH_ID}
-              type="search"
-              name={QUEUE_PARAMS.search}
-              defaultValue={filters.search ?? ""}
-              placeholder="Reference, name, email, phone, invoice"
-              aria-describedby="queue-search-hint"
-              className={selectClass}
-            />
-            <span id="queue-search-hint" className="sr-only">
-              Matches the start of a case reference, debtor surname or company, email, phone number or invoice number.
-            </span>
-          </label>
-          <label className={labelClass}>
-            Client
-            <select name={QUEUE_PARAMS.client} defaultValue={filters.clientId ?? ""} className={selectClass}>
-              <option value="">All clients</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Stage
-            <select name={QUEUE_PARAMS.stage} defaultValue={filters.stage ?? ""} className={selectClass}>
-              <option value="">All stages</option>
-              {QUEUE_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {STAGE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Age
-            <select name={QUEUE_PARAMS.age} defaultValue={filters.ageBucket ?? ""} className={selectClass}>
-              <option value="">Any age</option>
-              {QUEUE_AGE_BUCKETS.map((b) => (
-                <option key={b} value={b}>
-                  {AGE_BUCKET_LABELS[b]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Balance
-            <select name={QUEUE_PARAMS.amount} defaultValue={filters.amountBand ?? ""} className={selectClass}>
-              <option value="">Any amount</option>
-              {QUEUE_AMOUNT_BANDS.map((b) => (
-                <option key={b} value={b}>
-                  {AMOUNT_BAND_LABELS[b]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
-            <Button type="submit">Apply filters</Button>
-            {isFiltered ? (
-              <Link to="/queue" className={buttonClasses({ variant: "secondary" })}>
-                Clear
-              </Link>
-            ) : null}
-          </div>
-        </Form>
-      </div>
+      <FilterForm label="Filter the queue" className="mb-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+        <label className={`${filterLabelClass} sm:col-span-2`} htmlFor={SEARCH_ID}>
+          Search
+          <input
+            id={SEARCH_ID}
+            type="search"
+            name={QUEUE_PARAMS.search}
+            defaultValue={filters.search ?? ""}
+            placeholder="Reference, name, email, phone, invoice"
+            aria-describedby="queue-search-hint"
+            className={filterFieldClass}
+          />
+          <span id="queue-search-hint" className="sr-only">
+            Matches the start of a case reference, debtor surname or company, email, phone number or invoice number.
+          </span>
+        </label>
+        <FilterSelect label="Client" name={QUEUE_PARAMS.client} defaultValue={filters.clientId ?? ""} anyLabel="All clients" options={clients.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect label="Stage" name={QUEUE_PARAMS.stage} defaultValue={filters.stage ?? ""} anyLabel="All stages" options={QUEUE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+        <FilterSelect label="Age" name={QUEUE_PARAMS.age} defaultValue={filters.ageBucket ?? ""} anyLabel="Any age" options={QUEUE_AGE_BUCKETS.map((b) => ({ value: b, label: AGE_BUCKET_LABELS[b] }))} />
+        <FilterSelect
+          label="Balance"
+          name={QUEUE_PARAMS.amount}
+          defaultValue={filters.amountBand ?? ""}
+          anyLabel="Any amount"
+          options={QUEUE_AMOUNT_BANDS.map((b) => ({ value: b, label: AMOUNT_BAND_LABELS[b] }))}
+        />
+        <FilterActions submitLabel="Apply filters" isFiltered={isFiltered} className="flex gap-2 sm:col-span-2 lg:col-span-6" clearHref="/queue" clearLabel="Clear" />
+      </FilterForm>
 
       {items.length === 0 ? (
         isFiltered ? (

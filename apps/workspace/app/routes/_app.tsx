@@ -15,6 +15,7 @@ export default function SignedInLayout() {
   const { user, nav } = useLoaderData<typeof loader>();
   return (
     <AppShell
+      navBelow
       brand={
         <NavLink to="/" className="no-underline" aria-label="Recouvra workspace, home">
           <Brand name="Recouvra" tagline="Agency workspace" />

@@ -43,7 +43,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { today, type Ctx } from "../context.ts";
 import { canWorkCases, requireCase } from "../scope.ts";
-import { contactPointNotes } from "../contacts/shared.ts";
+import { contactPointNotes, contactPointView, type ContactPointNote, type ContactPointView } from "../contacts/shared.ts";
 import { CONTACT_POINT_TIMELINE_ACTIONS, contactPointTimelineItem } from "../contacts/timeline.ts";
 
 /** The kinds of timeline item, which the case file can filter on. */
@@ -223,23 +223,8 @@ export interface CaseFileDispute {
   resolution: string | null;
 }
 
-export interface CaseFileContactPoint {
-  id: string;
-  kind: string;
-  value: string;
-  label: string | null;
-  isPrimary: boolean;
-  isVerified: boolean;
-  isInvalid: boolean;
-  hasConsent: boolean;
-  optedOutAt: string | null;
-  /** Staff only. */
-  source: string | null;
-  /** Staff only: why it is marked invalid (reason and note), while it is. */
-  invalidReason: string | null;
-  /** Staff only: how the debtor asked to opt out (a `DebtorRequestSource`), while opted out. */
-  optOutSource: string | null;
-}
+/** A contact point of the debtor; for a client user the staff-only fields are null. */
+export type CaseFileContactPoint = ContactPointView;
 
 export interface CaseFileDocument {
   id: string;
@@ -405,7 +390,7 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
   ]);
   if (!debtor || !client) throw new DomainError("NOT_FOUND", "This case does not exist or is not yours to see.");
   // Why a point is invalid or opted out is in the trail, recorded from whichever of the debtor's cases.
-  const pointNotes = isClient || contactRows.length === 0 ? new Map<string, { invalidReason: string | null; optOutSource: string | null }>() : await contactPointNotes(db, kase.debtorId);
+  const pointNotes = isClient || contactRows.length === 0 ? new Map<string, ContactPointNote>() : await contactPointNotes(db, kase.debtorId);
 
   // Names of the staff who appear anywhere in the file, in one query.
   const userIds = new Set<string>();
@@ -724,20 +709,7 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     arrangements: arrangementList,
     promises: promiseList,
     disputes: disputeList,
-    contactPoints: contactRows.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      value: c.value,
-      label: c.label,
-      isPrimary: c.isPrimary,
-      isVerified: c.isVerified,
-      isInvalid: c.isInvalid,
-      hasConsent: c.hasConsent,
-      optedOutAt: iso(c.optedOutAt),
-      source: isClient ? null : c.source,
-      invalidReason: c.isInvalid ? (pointNotes.get(c.id)?.invalidReason ?? null) : null,
-      optOutSource: c.optedOutAt ? (pointNotes.get(c.id)?.optOutSource ?? null) : null,
-    })),
+    contactPoints: contactRows.map((c) => ({ ...contactPointView(c, pointNotes.get(c.id)), source: isClient ? null : c.source })),
     documents: documentRows.map(toDocument),
     escalations: escalationRows.map((e) => ({
       id: e.id,

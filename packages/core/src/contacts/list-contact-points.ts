@@ -6,26 +6,13 @@ import { z } from "zod";
 import type { Ctx } from "../context.ts";
 import { parseInput } from "../cases/actions/shared.ts";
 import { canWorkCases, requireWorkableCase } from "../scope.ts";
-import { contactPointNotes, contactPointStateOf, debtorCountryOf } from "./shared.ts";
+import { contactPointNotes, contactPointStateOf, contactPointView, debtorCountryOf, type ContactPointView } from "./shared.ts";
 
 export const ListContactPointsInputSchema = z.object({ caseId: z.string() });
 export type ListContactPointsInput = z.input<typeof ListContactPointsInputSchema>;
 
-export interface ManagedContactPoint {
-  id: string;
+export interface ManagedContactPoint extends ContactPointView {
   kind: ContactPointKind;
-  value: string;
-  label: string | null;
-  isPrimary: boolean;
-  isVerified: boolean;
-  isInvalid: boolean;
-  hasConsent: boolean;
-  optedOutAt: string | null;
-  source: string | null;
-  /** Why it was marked invalid (reason and note), while it is. */
-  invalidReason: string | null;
-  /** How the debtor asked to opt out (a `DebtorRequestSource`), while opted out. */
-  optOutSource: string | null;
   allowedChanges: ContactPointChange[];
 }
 
@@ -58,22 +45,7 @@ export async function listContactPoints({ ctx, input }: { ctx: Ctx; input: ListC
     phoneCountry: debtorCountryOf(debtor, rows),
     points: rows.map((p) => {
       const state = contactPointStateOf(p);
-      const note = notes.get(p.id);
-      return {
-        id: p.id,
-        kind: state.kind,
-        value: p.value,
-        label: p.label,
-        isPrimary: p.isPrimary,
-        isVerified: p.isVerified,
-        isInvalid: p.isInvalid,
-        hasConsent: p.hasConsent,
-        optedOutAt: p.optedOutAt ? p.optedOutAt.toISOString() : null,
-        source: p.source,
-        invalidReason: p.isInvalid ? (note?.invalidReason ?? null) : null,
-        optOutSource: p.optedOutAt ? (note?.optOutSource ?? null) : null,
-        allowedChanges: allowedContactPointChanges(state),
-      };
+      return { ...contactPointView(p, notes.get(p.id)), kind: state.kind, allowedChanges: allowedContactPointChanges(state) };
     }),
   };
 }

@@ -110,8 +110,14 @@ export async function applyContactPointChange(
   });
 }
 
+/** Why a point was marked invalid and how the debtor opted out of it, as the audit trail recorded them. */
+export interface ContactPointNote {
+  invalidReason: string | null;
+  optOutSource: string | null;
+}
+
 /** The latest invalidation reason and opt-out source recorded for each point of `debtorId`, from the audit trail. */
-export async function contactPointNotes(db: DbOrTx, debtorId: string): Promise<Map<string, { invalidReason: string | null; optOutSource: string | null }>> {
+export async function contactPointNotes(db: DbOrTx, debtorId: string): Promise<Map<string, ContactPointNote>> {
   const rows = await db
     .select({ entityId: auditEvents.entityId, action: auditEvents.action, data: auditEvents.data })
     .from(auditEvents)
@@ -123,7 +129,7 @@ export async function contactPointNotes(db: DbOrTx, debtorId: string): Promise<M
       ),
     )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id));
-  const notes = new Map<string, { invalidReason: string | null; optOutSource: string | null }>();
+  const notes = new Map<string, ContactPointNote>();
   const seen = new Set<string>();
   for (const row of rows) {
     // Newest first: the first event of each action on a point is the one that set its current state.
@@ -137,6 +143,43 @@ export async function contactPointNotes(db: DbOrTx, debtorId: string): Promise<M
     notes.set(row.entityId, note);
   }
   return notes;
+}
+
+/** A stored point as the workspace shows it: the case file and the contact-points page. */
+export interface ContactPointView {
+  id: string;
+  kind: string;
+  value: string;
+  label: string | null;
+  isPrimary: boolean;
+  isVerified: boolean;
+  isInvalid: boolean;
+  hasConsent: boolean;
+  optedOutAt: string | null;
+  /** Staff only. */
+  source: string | null;
+  /** Staff only: why it is marked invalid (reason and note), while it is. */
+  invalidReason: string | null;
+  /** Staff only: how the debtor asked to opt out (a `DebtorRequestSource`), while opted out. */
+  optOutSource: string | null;
+}
+
+/** `point` with its `note` (from `contactPointNotes`); a note outlived by the state it explained is left out. */
+export function contactPointView(point: ContactPoint, note: ContactPointNote | undefined): ContactPointView {
+  return {
+    id: point.id,
+    kind: point.kind,
+    value: point.value,
+    label: point.label,
+    isPrimary: point.isPrimary,
+    isVerified: point.isVerified,
+    isInvalid: point.isInvalid,
+    hasConsent: point.hasConsent,
+    optedOutAt: point.optedOutAt ? point.optedOutAt.toISOString() : null,
+    source: point.source,
+    invalidReason: point.isInvalid ? (note?.invalidReason ?? null) : null,
+    optOutSource: point.optedOutAt ? (note?.optOutSource ?? null) : null,
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { DomainError } from "@recouvra/domain";
-import type { ByteSource } from "./read-csv.ts";
+import type { ByteSource } from "../byte-source.ts";
 
 /** Largest file accepted (a million claims is ~200 MB of CSV). */
 export const MAX_IMPORT_FILE_BYTES = 512 * 1024 * 1024;

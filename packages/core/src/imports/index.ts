@@ -13,5 +13,6 @@ export {
 export { listPlacementImports, getPlacementImportProgress, type PlacementImportLine, type PlacementImportProgress } from "./list-placement-imports.ts";
 export { MAX_IMPORT_FILE_BYTES } from "./import-files.ts";
 export { MAX_REPORTED_ERRORS, type PlacementCounts } from "./stage.ts";
-export type { ByteSource, CsvShape } from "./read-csv.ts";
+export type { ByteSource } from "../byte-source.ts";
+export type { CsvShape } from "./read-csv.ts";
 export { listImportClients } from "./list-import-clients.ts";

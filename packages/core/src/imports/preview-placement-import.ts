@@ -5,7 +5,8 @@ import { z } from "zod";
 import { today, type Ctx } from "../context.ts";
 import { requireImportClient } from "./access.ts";
 import { openImportFile, removeImportFile, storeImportFile } from "./import-files.ts";
-import type { ByteSource, CsvShape } from "./read-csv.ts";
+import type { ByteSource } from "../byte-source.ts";
+import type { CsvShape } from "./read-csv.ts";
 import { csvSource, stagePlacement, type SourceItem, type StagedPlacement } from "./stage.ts";
 
 export const PreviewPlacementImportInputSchema = z.object({

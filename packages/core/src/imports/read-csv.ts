@@ -5,9 +5,7 @@
  */
 import { parse, type CsvError } from "csv-parse";
 import { Readable } from "node:stream";
-
-/** Bytes of a file, as a web stream (fetch, Remix) or any async iterable (Node streams). */
-export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+import { chunksOf, concatBytes, type ByteSource } from "../byte-source.ts";
 
 /** One record of the file: `line` is where it ends in the file (1-based, header = 1). */
 export interface CsvRecord {
@@ -37,23 +35,6 @@ export class CsvReadError extends Error {
   }
 }
 
-async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
-  if (typeof (source as ReadableStream<Uint8Array>).getReader === "function") {
-    const reader = (source as ReadableStream<Uint8Array>).getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  } else {
-    for await (const chunk of source as AsyncIterable<Uint8Array>) yield chunk;
-  }
-}
-
 function isUtf8(bytes: Uint8Array): boolean {
   try {
     // stream: true lets a multi-byte character cut at the end of the sample pass.
@@ -77,16 +58,6 @@ export function detectDelimiter(text: string): CsvShape["delimiter"] {
   return best[1] > 0 ? best[0] : ",";
 }
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /**
  * Decodes the file into text chunks, after sniffing its shape from the first bytes. `onShape` is
  * called once, before the first chunk.
@@ -105,7 +76,7 @@ async function* decode(source: ByteSource, onShape: (shape: CsvShape) => void): 
     head.push(next.value);
     headLength += next.value.length;
   }
-  let sample = concat(head, headLength);
+  let sample = concatBytes(head, headLength);
   const hasBom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
   if (hasBom) sample = sample.subarray(3);
   const encoding = hasBom || isUtf8(sample) ? "utf-8" : "windows-1252";

@@ -28,7 +28,8 @@ import {
   type PlacementRowError,
 } from "@recouvra/domain";
 import { sql } from "drizzle-orm";
-import { CsvReadError, readCsv, type ByteSource, type CsvShape } from "./read-csv.ts";
+import type { ByteSource } from "../byte-source.ts";
+import { CsvReadError, readCsv, type CsvShape } from "./read-csv.ts";
 
 /** Row errors kept for display; the total is always counted. */
 export const MAX_REPORTED_ERRORS = 1000;

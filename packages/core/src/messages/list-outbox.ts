@@ -3,7 +3,7 @@
  * and one message in full as it was sent with its delivery history. In development it is where the
  * offline transport "delivers" (DESIGN: emails/SMS/letters land in a dev outbox visible in the workspace).
  */
-import { auditEvents, cases, clients, debtors, messages } from "@recouvra/db";
+import { auditEvents, cases, clients, debtors, messages, type Message } from "@recouvra/db";
 import { DomainError, MESSAGE_CHANNELS, MESSAGE_STATUSES, smsSegments, type MessageChannel, type MessageStatus } from "@recouvra/domain";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -95,6 +95,25 @@ function caseOf(caseId: string | null, row: CaseColumns): OutboxCase | null {
   };
 }
 
+/** What the outbox list and the full message show alike of a message. */
+function messageFieldsOf(m: Message, row: CaseColumns): Omit<OutboxItem, "excerpt" | "recipient"> {
+  return {
+    id: m.id,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+    channel: m.channel as MessageChannel,
+    direction: m.direction,
+    status: m.status as MessageStatus,
+    template: m.template,
+    locale: m.locale,
+    subject: m.subject,
+    attempts: m.attempts,
+    provider: m.provider,
+    error: m.error,
+    case: caseOf(m.caseId, row),
+  };
+}
+
 /** The messages of the cases in the actor's scope, newest first, filtered and paginated. Staff only. */
 export async function listOutbox({ ctx, input = {} }: { ctx: Ctx; input?: ListOutboxInput }): Promise<OutboxList> {
   assertStaffOrSystem(ctx.actor, "the outbox");
@@ -123,21 +142,9 @@ export async function listOutbox({ ctx, input = {} }: { ctx: Ctx; input?: ListOu
   const total = rows[0]?.total ?? (page === 1 ? 0 : await countOf(ctx, where));
   return {
     items: rows.map(({ m, total: _total, ...row }) => ({
-      id: m.id,
-      createdAt: m.createdAt.toISOString(),
-      sentAt: m.sentAt?.toISOString() ?? null,
-      channel: m.channel as MessageChannel,
-      direction: m.direction,
-      status: m.status as MessageStatus,
-      template: m.template,
-      locale: m.locale,
+      ...messageFieldsOf(m, row),
       recipient: m.recipient.split("\n")[0] ?? m.recipient,
-      subject: m.subject,
       excerpt: excerptOf(m.body),
-      attempts: m.attempts,
-      provider: m.provider,
-      error: m.error,
-      case: caseOf(m.caseId, row),
     })),
     total,
     page,
@@ -225,25 +232,13 @@ export async function getMessage({ ctx, input }: { ctx: Ctx; input: GetMessageIn
   const body = m.body ?? "";
   const sms = m.channel === "sms" ? smsSegments(body) : null;
   return {
-    id: m.id,
-    createdAt: m.createdAt.toISOString(),
-    sentAt: m.sentAt?.toISOString() ?? null,
+    ...messageFieldsOf(m, rest),
     deliveredAt: m.deliveredAt?.toISOString() ?? null,
     nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,
-    channel: m.channel as MessageChannel,
-    direction: m.direction,
-    status: m.status as MessageStatus,
-    template: m.template,
-    locale: m.locale,
     recipient: m.recipient,
-    subject: m.subject,
     body,
-    attempts: m.attempts,
-    provider: m.provider,
     providerMessageId: m.providerMessageId,
-    error: m.error,
     sms: sms ? { encoding: sms.encoding, characters: [...body].length, segments: sms.segments } : null,
-    case: caseOf(m.caseId, rest),
     events: history.map((e) => ({ at: e.occurredAt.toISOString(), action: e.action, summary: summaryOf(e.action, (e.data ?? {}) as Record<string, unknown>) })),
   };
 }

@@ -5,17 +5,11 @@
  */
 import { messageTemplates, type DbOrTx, type MessageTemplateRow } from "@recouvra/db";
 import { isNoticeTemplate, LOCALES, placeholdersIn, type Locale, type MessageChannel } from "@recouvra/domain";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
+import { agencyOrClient, sameSlot, templateTextOf, type TemplateText } from "../templates/shared.ts";
 
 /** A template as a case's messages may use it. */
-export interface ApplicableTemplate {
-  id: string;
-  key: string;
-  channel: MessageChannel;
-  locale: Locale;
-  name: string;
-  subject: string | null;
-  body: string;
+export interface ApplicableTemplate extends TemplateText {
   /** True when the wording is the client's own, not the agency default. */
   isClientWording: boolean;
   /** True when sending it puts the debtor on notice. */
@@ -26,32 +20,35 @@ export interface ApplicableTemplate {
 
 function applicable(row: MessageTemplateRow): ApplicableTemplate {
   return {
-    id: row.id,
-    key: row.key,
-    channel: row.channel as MessageChannel,
-    locale: row.locale as Locale,
-    name: row.name,
-    subject: row.subject,
-    body: row.body,
+    ...templateTextOf(row),
     isClientWording: row.clientId !== null,
     isNotice: isNoticeTemplate(row.key),
     usesDeadline: placeholdersIn(`${row.subject ?? ""} ${row.body}`).includes("deadline"),
   };
 }
 
-/** Every template that applies to `clientId`'s cases, one per key, channel and language, by channel, key and language. */
-export async function applicableTemplates(db: DbOrTx, clientId: string): Promise<ApplicableTemplate[]> {
-  const rows = await db
+/** The active rows that may apply to `clientId`'s cases, narrowed by `where`. */
+function activeRowsFor(db: DbOrTx, clientId: string, where?: SQL) {
+  return db
     .select()
     .from(messageTemplates)
-    .where(and(eq(messageTemplates.isActive, true), or(isNull(messageTemplates.clientId), eq(messageTemplates.clientId, clientId))));
+    .where(and(eq(messageTemplates.isActive, true), agencyOrClient(clientId), where));
+}
+
+/** One row per key, channel and language: the client's own where it has one, else the agency default. */
+function chooseApplicable(rows: readonly MessageTemplateRow[]): MessageTemplateRow[] {
   const chosen = new Map<string, MessageTemplateRow>();
   for (const row of rows) {
     const slot = `${row.key}/${row.channel}/${row.locale}`;
     const held = chosen.get(slot);
     if (!held || (held.clientId === null && row.clientId !== null)) chosen.set(slot, row);
   }
-  return [...chosen.values()]
+  return [...chosen.values()];
+}
+
+/** Every template that applies to `clientId`'s cases, one per key, channel and language, by channel, key and language. */
+export async function applicableTemplates(db: DbOrTx, clientId: string): Promise<ApplicableTemplate[]> {
+  return chooseApplicable(await activeRowsFor(db, clientId))
     .map(applicable)
     .sort((a, b) => a.channel.localeCompare(b.channel) || a.key.localeCompare(b.key) || LOCALES.indexOf(a.locale) - LOCALES.indexOf(b.locale));
 }
@@ -61,18 +58,6 @@ export async function findApplicableTemplate(
   db: DbOrTx,
   where: { clientId: string; key: string; channel: MessageChannel; locale: Locale },
 ): Promise<ApplicableTemplate | null> {
-  const rows = await db
-    .select()
-    .from(messageTemplates)
-    .where(
-      and(
-        eq(messageTemplates.key, where.key),
-        eq(messageTemplates.channel, where.channel),
-        eq(messageTemplates.locale, where.locale),
-        eq(messageTemplates.isActive, true),
-        or(isNull(messageTemplates.clientId), eq(messageTemplates.clientId, where.clientId)),
-      ),
-    );
-  const row = rows.find((r) => r.clientId !== null) ?? rows[0];
+  const [row] = chooseApplicable(await activeRowsFor(db, where.clientId, sameSlot(where)));
   return row ? applicable(row) : null;
 }

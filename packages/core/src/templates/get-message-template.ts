@@ -1,18 +1,11 @@
 import { clients, messageTemplates, users } from "@recouvra/db";
-import { LOCALES, type Locale, type MessageChannel } from "@recouvra/domain";
+import { LOCALES, type Locale } from "@recouvra/domain";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "../context.ts";
-import { findAgencyDefault, requireTemplateEditor, requireTemplateRow } from "./shared.ts";
+import { findAgencyDefault, requireTemplateEditor, requireTemplateRow, sameSlot, templateTextOf, type TemplateText } from "./shared.ts";
 
 /** A template with what its editor needs around it. */
-export interface MessageTemplateDetail {
-  id: string;
-  key: string;
-  channel: MessageChannel;
-  locale: Locale;
-  name: string;
-  subject: string | null;
-  body: string;
+export interface MessageTemplateDetail extends TemplateText {
   isActive: boolean;
   /** The client this wording belongs to; null for an agency default. */
   client: { id: string; name: string } | null;
@@ -51,20 +44,14 @@ export async function getMessageTemplate({ ctx, input }: { ctx: Ctx; input: { te
       .select({ id: messageTemplates.id, clientId: clients.id, clientName: clients.name, isActive: messageTemplates.isActive })
       .from(messageTemplates)
       .innerJoin(clients, eq(clients.id, messageTemplates.clientId))
-      .where(and(eq(messageTemplates.key, row.key), eq(messageTemplates.channel, row.channel), eq(messageTemplates.locale, row.locale)))
+      .where(sameSlot(row))
       .orderBy(asc(clients.name));
     const taken = new Set(clientWordings.map((w) => w.clientId));
     clientsWithoutWording = (await ctx.db.select({ id: clients.id, name: clients.name }).from(clients).orderBy(asc(clients.name))).filter((c) => !taken.has(c.id));
   }
 
   return {
-    id: row.id,
-    key: row.key,
-    channel: row.channel as MessageChannel,
-    locale: row.locale as Locale,
-    name: row.name,
-    subject: row.subject,
-    body: row.body,
+    ...templateTextOf(row),
     isActive: row.isActive,
     client: client ?? null,
     updatedAt: row.updatedAt,

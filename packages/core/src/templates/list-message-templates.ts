@@ -1,9 +1,9 @@
 import { clients, messageTemplates } from "@recouvra/db";
 import { LOCALES, MESSAGE_CHANNELS, type Locale, type MessageChannel } from "@recouvra/domain";
-import { and, asc, eq, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../context.ts";
-import { requireClientRow, requireTemplateEditor, validation } from "./shared.ts";
+import { agencyOrClient, requireClientRow, requireTemplateEditor, validation } from "./shared.ts";
 
 /** One language of a template as the list shows it. */
 export interface MessageTemplateLanguage {
@@ -58,7 +58,7 @@ export async function listMessageTemplates({ ctx, input = {} }: { ctx: Ctx; inpu
 
   const conditions: SQL[] = [];
   if (channel) conditions.push(eq(messageTemplates.channel, channel));
-  if (client) conditions.push(or(isNull(messageTemplates.clientId), eq(messageTemplates.clientId, client.id))!);
+  if (client) conditions.push(agencyOrClient(client.id));
   const rows = await ctx.db
     .select({ row: messageTemplates, clientName: clients.name })
     .from(messageTemplates)

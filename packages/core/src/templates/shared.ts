@@ -10,7 +10,7 @@
  */
 import { cases, clients, messageTemplates, strategies, type DbOrTx, type MessageTemplateRow } from "@recouvra/db";
 import { DomainError, type Locale, type MessageChannel } from "@recouvra/domain";
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../context.ts";
 import { isUuid } from "../scope.ts";
@@ -41,6 +41,40 @@ export async function requireTemplateRow(db: DbOrTx, templateId: string, options
     if (row) return row;
   }
   throw new DomainError("NOT_FOUND", "This template does not exist.");
+}
+
+/** A template's identity and text: where every view of a template starts. */
+export interface TemplateText {
+  id: string;
+  key: string;
+  channel: MessageChannel;
+  locale: Locale;
+  name: string;
+  subject: string | null;
+  body: string;
+}
+
+/** The `TemplateText` of a stored row. */
+export function templateTextOf(row: MessageTemplateRow): TemplateText {
+  return {
+    id: row.id,
+    key: row.key,
+    channel: row.channel as MessageChannel,
+    locale: row.locale as Locale,
+    name: row.name,
+    subject: row.subject,
+    body: row.body,
+  };
+}
+
+/** The rows of one key, channel and language, in every scope (the agency default and each client's own). */
+export function sameSlot(slot: { key: string; channel: string; locale: string }): SQL {
+  return and(eq(messageTemplates.key, slot.key), eq(messageTemplates.channel, slot.channel), eq(messageTemplates.locale, slot.locale))!;
+}
+
+/** The rows that may apply to `clientId`: the agency defaults and the client's own. */
+export function agencyOrClient(clientId: string): SQL {
+  return or(isNull(messageTemplates.clientId), eq(messageTemplates.clientId, clientId))!;
 }
 
 /** The client `clientId`; NOT_FOUND otherwise (also for a malformed id). */
@@ -77,15 +111,7 @@ export async function assertStillSendable(tx: DbOrTx, change: WordingChange): Pr
   const remaining = await tx
     .select({ clientId: messageTemplates.clientId })
     .from(messageTemplates)
-    .where(
-      and(
-        eq(messageTemplates.key, change.key),
-        eq(messageTemplates.channel, change.channel),
-        eq(messageTemplates.locale, change.locale),
-        eq(messageTemplates.isActive, true),
-        ne(messageTemplates.id, change.templateId),
-      ),
-    );
+    .where(and(sameSlot(change), eq(messageTemplates.isActive, true), ne(messageTemplates.id, change.templateId)));
   // An active agency default still covers every client.
   if (remaining.some((w) => w.clientId === null)) return;
   const covered = new Set(remaining.map((w) => w.clientId));
@@ -129,6 +155,6 @@ export async function findAgencyDefault(db: DbOrTx, key: string, channel: string
   const [row] = await db
     .select()
     .from(messageTemplates)
-    .where(and(isNull(messageTemplates.clientId), eq(messageTemplates.key, key), eq(messageTemplates.channel, channel), eq(messageTemplates.locale, locale)));
+    .where(and(isNull(messageTemplates.clientId), sameSlot({ key, channel, locale })));
   return row;
 }

@@ -1,20 +1,11 @@
 import { Form, Link } from "@remix-run/react";
-import type { Locale, MessageChannel } from "@recouvra/domain";
+import type { MessageTemplateDetail } from "@recouvra/core";
 import { Alert, Badge, Button, Card } from "@recouvra/ui";
 import { useId } from "react";
 import { CHANNEL_WORDS, LOCALE_LABELS } from "~/utils/templates.ts";
 
 /** What the client-wording panel needs of the template. */
-export interface ClientWordingsView {
-  id: string;
-  key: string;
-  channel: MessageChannel;
-  locale: Locale;
-  client: { id: string; name: string } | null;
-  agencyDefault: { id: string; name: string; subject: string | null; body: string; isActive: boolean } | null;
-  clientWordings: { id: string; clientId: string; clientName: string; isActive: boolean }[];
-  clientsWithoutWording: { id: string; name: string }[];
-}
+export type ClientWordingsView = Pick<MessageTemplateDetail, "id" | "key" | "channel" | "locale" | "client" | "agencyDefault" | "clientWordings" | "clientsWithoutWording">;
 
 /**
  * Below the editor: for an agency default, the clients with their own wording and a way to give one

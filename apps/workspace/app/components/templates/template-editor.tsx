@@ -1,23 +1,13 @@
 import { Form } from "@remix-run/react";
+import type { MessageTemplateDetail } from "@recouvra/core";
 import { TEMPLATE_PLACEHOLDERS, type Locale, type MessageChannel, type TemplatePlaceholder, type TemplateValues } from "@recouvra/domain";
 import { Alert, Button, Card, TextField } from "@recouvra/ui";
 import { useEffect, useRef, useState } from "react";
 import { formatInstant } from "~/utils/case-file.ts";
 import { CHANNEL_WORDS, isTemplateField, LOCALE_LABELS, previewText, smsLength, TEMPLATE_FIELD_IDS, TEMPLATE_FIELD_LABELS } from "~/utils/templates.ts";
 
-/** The template as the editor's loader sends it. */
-export interface TemplateView {
-  id: string;
-  channel: MessageChannel;
-  locale: Locale;
-  name: string;
-  subject: string | null;
-  body: string;
-  isActive: boolean;
-  client: { id: string; name: string } | null;
-  updatedAt: Date;
-  updatedBy: string | null;
-}
+/** What the editor needs of the template its loader reads. */
+export type TemplateView = Pick<MessageTemplateDetail, "id" | "channel" | "locale" | "name" | "subject" | "body" | "isActive" | "client" | "updatedAt" | "updatedBy">;
 
 /** A refused save, as the action answers it. */
 export interface SaveRefusal {
