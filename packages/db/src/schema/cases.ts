@@ -179,3 +179,65 @@ export const portalSessions = pgTable(
 );
 export type PortalSession = typeof portalSessions.$inferSelect;
 export type NewPortalSession = typeof portalSessions.$inferInsert;
+
+/**
+ * Personal portal links printed in letters, emails and SMS: a random token whose SHA-256 (hex) is the
+ * id, so the database never holds a usable link. Issuing a new link for a case revokes the earlier ones.
+ */
+export const portalLinks = pgTable(
+  "portal_links",
+  {
+    id: text().primaryKey(),
+    caseId: uuid().notNull(),
+    clientId: uuid().notNull(),
+    // The message that carried the link, when it went out through the outbox.
+    messageId: uuid(),
+    expiresAt: instant().notNull(),
+    revokedAt: instant(),
+    lastUsedAt: instant(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "portal_links_case_fk",
+      columns: [t.caseId, t.clientId],
+      foreignColumns: [cases.id, cases.clientId],
+    }).onDelete("cascade"),
+    check("portal_links_id_sha256_check", sql`${t.id} ~ '^[0-9a-f]{64}$'`),
+    // Revoking a case's live links when a new one is issued.
+    index("portal_links_case_idx").on(t.caseId),
+  ],
+);
+export type PortalLink = typeof portalLinks.$inferSelect;
+export type NewPortalLink = typeof portalLinks.$inferInsert;
+
+/**
+ * One-time codes sent to a contact point on file after a correct reference + access code: only a hash
+ * of the code is kept; a code is used once, expires within minutes and allows a few attempts.
+ */
+export const portalOneTimeCodes = pgTable(
+  "portal_one_time_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid().notNull(),
+    clientId: uuid().notNull(),
+    contactPointId: uuid(),
+    codeHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    expiresAt: instant().notNull(),
+    consumedAt: instant(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "portal_one_time_codes_case_fk",
+      columns: [t.caseId, t.clientId],
+      foreignColumns: [cases.id, cases.clientId],
+    }).onDelete("cascade"),
+    check("portal_one_time_codes_attempts_check", sql`${t.attempts} >= 0`),
+    // The live code of a case (the newest unconsumed one).
+    index("portal_one_time_codes_case_idx").on(t.caseId, t.createdAt.desc()),
+  ],
+);
+export type PortalOneTimeCode = typeof portalOneTimeCodes.$inferSelect;
+export type NewPortalOneTimeCode = typeof portalOneTimeCodes.$inferInsert;
