@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { captureViewports, VIEWPORTS } from "../screenshots.ts";
+import { VIEWPORTS } from "../screenshots.ts";
 import { DEMO, signIn } from "../support/auth.ts";
 import { expect, test } from "../support/fixtures.ts";
 
@@ -9,9 +9,12 @@ import { expect, test } from "../support/fixtures.ts";
 const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-/** The whole page at both widths, then the actions panel and the documents card alone at each (what a reviewer looks at). */
+/**
+ * The actions panel and the documents card at each width (what a reviewer looks at). The whole case
+ * page is thousands of pixels tall: a full-page capture of it at two widths would cost most of a
+ * test's time under load, and case-file.spec already captures the page.
+ */
 async function capture(page: Page, name: string): Promise<void> {
-  await captureViewports(page, name);
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     const path = (part: string) => fileURLToPath(new URL(`../../screenshots/${name}-${part}-${viewport.name}.png`, import.meta.url));
@@ -20,6 +23,9 @@ async function capture(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
+
+// Uploading, downloading and capturing at two widths is more than a plain page journey.
+test.describe.configure({ timeout: 60_000 });
 
 const documentsTable = (page: Page) => page.locator("#documents").getByRole("region", { name: "Documents" });
 
