@@ -90,7 +90,7 @@ test("a refused message says why and what to do", async ({ page, db }) => {
   const [held] = await db.sql<{ id: string }[]>`
     select c.id from cases c join users u on u.team_id = c.team_id and u.email = ${DEMO.agentFr}
      where c.stage <> 'closed' and 'disputed' = any(c.holds) order by c.reference limit 1`;
-  test.skip(!held, "the seed has no disputed case for the FR team");
+  if (!held) throw new Error("the seed has no disputed case for the French-speaking team");
   await signIn(page, DEMO.agentFr);
   await page.goto(`/cases/${held!.id}/message`);
   const refusal = page.getByText(/Contact is stopped while the case is on hold: the debt is disputed — resolve the dispute first/);
