@@ -16,7 +16,7 @@ import {
   TableRow,
   buttonClasses,
 } from "@recouvra/ui";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 export interface PreviewData {
   batchId: string;
@@ -39,18 +39,32 @@ export function ImportPreview({ preview, locale }: { preview: PreviewData; local
   const number = new Intl.NumberFormat(locale);
   const c = preview.counts;
   const commit = useFetcher<{ error?: string }>();
-  const progress = useFetcher<Progress>();
+  const [progress, setProgress] = useState<Progress | null>(null);
   const running = commit.state !== "idle";
 
-  // Poll the batch while the commit request runs; the action redirects when it is done.
+  // Poll the batch while the commit request runs; the action redirects when it is done. A plain fetch
+  // of the resource route, not a fetcher: a fetcher's failure (or one racing the commit's redirect
+  // while Remix discovers the route) would replace the whole page with the error boundary, whereas a
+  // missed poll only means the bar moves at the next one.
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => progress.load(`/imports/${preview.batchId}/progress`), 700);
-    return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- progress.load is stable enough; re-arming on every poll would reset the timer
+    let isCurrent = true;
+    const poll = async () => {
+      try {
+        const res = await fetch(`/imports/${preview.batchId}/progress`, { headers: { Accept: "application/json" } });
+        if (res.ok && isCurrent) setProgress((await res.json()) as Progress);
+      } catch {
+        // The next poll will try again; the commit's own response says how it ended.
+      }
+    };
+    const timer = setInterval(poll, 700);
+    return () => {
+      isCurrent = false;
+      clearInterval(timer);
+    };
   }, [running, preview.batchId]);
 
-  const processed = progress.data?.status === "processing" ? progress.data.rowsProcessed : undefined;
+  const processed = progress?.status === "processing" ? progress.rowsProcessed : undefined;
   const errorsHref = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${preview.errorsCsv}`)}`;
 
   return (
