@@ -1,10 +1,12 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { Alert, AppShell, Brand, LanguageSwitcher, PageHeader } from "@recouvra/ui";
 import type { ReactNode } from "react";
+import { ACCESS_TEXTS } from "~/i18n/access.ts";
 import { DICTIONARIES, LOCALES } from "~/i18n/index.ts";
 import { loadAgency } from "~/utils/agency.server.ts";
 import { resolveLocale } from "~/utils/locale.server.ts";
+import { findDebtorSessionForLayout } from "~/utils/session.server.ts";
 import { useDictionary, useLocale } from "~/utils/use-locale.ts";
 import stylesheet from "./app.css?url";
 
@@ -14,10 +16,12 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { locale, setCookie } = await resolveLocale(request);
+  // A signed-in debtor reads in their language on the case unless they pick another.
+  const debtor = await findDebtorSessionForLayout(request);
+  const { locale, setCookie } = await resolveLocale(request, { fallback: debtor?.session.debtorLocale });
   const agency = await loadAgency();
   return data(
-    { locale, agency },
+    { locale, agency, isSignedIn: debtor !== null },
     {
       headers: {
         // The same URL answers in several languages; caches must key on the cookie and the header.
@@ -66,11 +70,20 @@ function Shell({ children }: { children: ReactNode }) {
         </Link>
       }
       actions={
-        <LanguageSwitcher
-          label={t.languageSwitcherLabel}
-          current={locale}
-          options={LOCALES.map((l) => ({ locale: l, name: DICTIONARIES[l].languageName, href: `?lang=${l}` }))}
-        />
+        <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
+          <LanguageSwitcher
+            label={t.languageSwitcherLabel}
+            current={locale}
+            options={LOCALES.map((l) => ({ locale: l, name: DICTIONARIES[l].languageName, href: `?lang=${l}` }))}
+          />
+          {root?.isSignedIn ? (
+            <Form method="post" action="/sign-out">
+              <button type="submit" className="min-h-10 rounded-lg px-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+                {ACCESS_TEXTS[locale].signOut}
+              </button>
+            </Form>
+          ) : null}
+        </div>
       }
       footer={<p>{t.footer}</p>}
     >

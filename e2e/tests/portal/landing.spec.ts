@@ -58,12 +58,15 @@ test("the landing page reads in French, Dutch and English, and remembers the cho
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
-test("the landing page says how to open a file, without a form that does not work yet", async ({ page }) => {
+test("the landing page says how to open a file, with the reference and access code form", async ({ page }) => {
   await page.goto("/?lang=en");
   await expect(page.getByRole("heading", { name: "How to open your file" })).toBeVisible();
   await expect(page.getByText(/use the personal link from your letter, email or text message/)).toBeVisible();
-  await expect(page.locator("form")).toHaveCount(0);
-  await expect(page.getByRole("textbox")).toHaveCount(0);
+  // The one form: reference + access code (the journeys through it are in access.spec.ts).
+  const signIn = page.getByRole("region", { name: "Open my file" });
+  await expect(signIn.getByRole("textbox")).toHaveCount(2);
+  await expect(signIn.getByLabel(/File reference/)).toBeVisible();
+  await expect(signIn.getByLabel(/Access code/)).toBeVisible();
 });
 
 test("the health check answers after querying the database", async ({ request }) => {

@@ -24,7 +24,12 @@ export * from "./commission.ts";
 export * from "./queue.ts";
 export * from "./placement-import.ts";
 export * from "./contact-points.ts";
+export * from "./portal-access.ts";
 // Messages: template wording and SMS length
 export * from "./templates.ts";
 export * from "./contact-rules.ts";
 export * from "./documents.ts";
+// Portal: the debtor's statement in plain words
+export * from "./statement.ts";
+// Portal: what a debtor may pay online, and how
+export * from "./portal-payments.ts";

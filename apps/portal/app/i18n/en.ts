@@ -23,7 +23,7 @@ export const en: Dictionary = {
       "The letter, email or text message you received contains a personal link. Open it and you arrive directly in your file — no account or password needed.",
     codeTitle: "Reference and access code",
     codeBody:
-      "Your letter also shows a file reference and an access code. Signing in with them on this page is coming soon; in the meantime, please use the personal link from your letter, email or text message.",
+      "Your letter also shows a file reference and an access code: enter them in the form above. If we have your mobile number or email address, we send a 6-digit security code there. Otherwise, use the personal link from your letter, email or text message.",
     noLetterTitle: "Lost your letter or link?",
     noLetterBody: "Contact us using the details below and we will send you a new link. We are happy to help.",
   },

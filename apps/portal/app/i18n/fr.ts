@@ -23,7 +23,7 @@ export const fr: Dictionary = {
       "Le courrier, l’e-mail ou le SMS que vous avez reçu contient un lien personnel. Ouvrez-le : vous arrivez directement dans votre dossier, sans compte ni mot de passe.",
     codeTitle: "Référence et code d’accès",
     codeBody:
-      "Votre courrier indique aussi une référence de dossier et un code d’accès. La connexion avec ces informations sur cette page arrive bientôt ; d’ici là, utilisez le lien personnel de votre courrier, e-mail ou SMS.",
+      "Votre courrier indique aussi une référence de dossier et un code d’accès : saisissez-les dans le formulaire ci-dessus. Si nous avons votre numéro de mobile ou votre e-mail, nous y envoyons un code de sécurité à 6 chiffres. Sinon, utilisez le lien personnel de votre courrier, e-mail ou SMS.",
     noLetterTitle: "Courrier ou lien égaré ?",
     noLetterBody: "Contactez-nous avec les coordonnées ci-dessous et nous vous enverrons un nouveau lien. Nous sommes là pour vous aider.",
   },

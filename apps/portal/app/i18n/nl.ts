@@ -23,7 +23,7 @@ export const nl: Dictionary = {
       "De brief, e-mail of sms die u ontving bevat een persoonlijke link. Open die en u komt direct in uw dossier — zonder account of wachtwoord.",
     codeTitle: "Dossiernummer en toegangscode",
     codeBody:
-      "In uw brief staan ook een dossiernummer en een toegangscode. Inloggen daarmee op deze pagina komt binnenkort; gebruik tot dan de persoonlijke link uit uw brief, e-mail of sms.",
+      "In uw brief staan ook een dossierreferentie en een toegangscode: vul ze in het formulier hierboven in. Als we uw gsm-nummer of e-mailadres hebben, sturen we daar een beveiligingscode van 6 cijfers naartoe. Anders kunt u de persoonlijke link uit uw brief, e-mail of sms gebruiken.",
     noLetterTitle: "Brief of link kwijt?",
     noLetterBody: "Neem contact met ons op via de gegevens hieronder, dan sturen wij u een nieuwe link. Wij helpen u graag.",
   },

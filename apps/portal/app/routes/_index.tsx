@@ -1,11 +1,14 @@
-import type { MetaFunction } from "@remix-run/node";
-import { useRouteLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import type { AgencyProfile } from "@recouvra/core";
-import { Alert, Card } from "@recouvra/ui";
+import { Alert, Button, Card, TextField } from "@recouvra/ui";
 import type { ReactNode } from "react";
+import { ACCESS_TEXTS } from "~/i18n/access.ts";
 import { DEFAULT_LOCALE, DICTIONARIES, interpolate, isLocale } from "~/i18n/index.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 import { formatOpeningHours } from "~/utils/opening-hours.ts";
+import { findDebtorSessionForLayout } from "~/utils/session.server.ts";
+import { CASE_HOME, signInWithAccessCode, type SignInReply } from "~/utils/sign-in.server.ts";
 import { useDictionary, useLocale } from "~/utils/use-locale.ts";
 
 export const meta: MetaFunction<unknown, { root: typeof rootLoader }> = ({ matches }) => {
@@ -18,11 +21,23 @@ export const meta: MetaFunction<unknown, { root: typeof rootLoader }> = ({ match
   ];
 };
 
+// A debtor already signed in has nothing to do on the sign-in page: straight to their file.
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await findDebtorSessionForLayout(request)) throw redirect(CASE_HOME);
+  return { isSignedOut: new URL(request.url).searchParams.has("signed-out") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return signInWithAccessCode(request);
+}
+
 // The agency's details come from the root loader, which every portal page needs for its header.
 export default function PortalLanding() {
   const t = useDictionary();
   const agency = useRouteLoaderData<typeof rootLoader>("root")?.agency ?? { status: "unavailable" as const };
   const agencyName = agency.status === "ok" ? agency.agency.name : null;
+  const { isSignedOut } = useLoaderData<typeof loader>();
+  const signedOutText = ACCESS_TEXTS[useLocale()].signIn.signedOut;
 
   return (
     <div className="flex flex-col gap-8">
@@ -30,6 +45,14 @@ export default function PortalLanding() {
         <h1 className="text-3xl font-bold tracking-tight text-ink-900 sm:text-4xl">{t.hero.title}</h1>
         <p className="mt-3 text-lg text-ink-700">{agencyName ? interpolate(t.hero.intro, { agency: agencyName }) : t.hero.introWithoutAgency}</p>
       </header>
+
+      {isSignedOut ? (
+        <Alert tone="positive" live="status">
+          <p>{signedOutText}</p>
+        </Alert>
+      ) : null}
+
+      <SignInForm />
 
       <Card title={t.access.title}>
         <ol className="flex flex-col gap-5">
@@ -72,6 +95,57 @@ export default function PortalLanding() {
         <p>{t.safety.body}</p>
       </Alert>
     </div>
+  );
+}
+
+/** Reference + access code; every refusal reads the same whether the reference exists or not. */
+function SignInForm() {
+  const t = ACCESS_TEXTS[useLocale()].signIn;
+  // The action answers with a redirect or a SignInReply; only the latter reaches the page.
+  const errors = (useActionData<typeof action>() as SignInReply | undefined) ?? null;
+  const isSubmitting = useNavigation().state === "submitting";
+  const fieldText = (key: "reference" | "accessCode") => (errors?.fieldErrors[key] ? t[errors.fieldErrors[key]] : null);
+  return (
+    <section id="sign-in" aria-labelledby="sign-in-title" className="scroll-mt-4 rounded-xl border border-ink-200 bg-white p-5 shadow-sm sm:p-6">
+      <h2 id="sign-in-title" className="text-xl font-semibold text-ink-900">
+        {t.title}
+      </h2>
+      <p className="mt-1 text-ink-700">{t.intro}</p>
+      {errors?.formError ? (
+        <Alert tone="caution" live="alert" title={t.errorTitle} className="mt-4" id="sign-in-error">
+          <p>{t[errors.formError]}</p>
+        </Alert>
+      ) : null}
+      <Form method="post" className="mt-4 flex flex-col gap-4" noValidate>
+        <TextField
+          label={t.referenceLabel}
+          description={t.referenceHelp}
+          name="reference"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          defaultValue={errors?.reference ?? ""}
+          error={fieldText("reference")}
+          describedBy={errors?.formError ? "sign-in-error" : undefined}
+        />
+        <TextField
+          label={t.accessCodeLabel}
+          description={t.accessCodeHelp}
+          name="accessCode"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          error={fieldText("accessCode")}
+        />
+        <div>
+          <Button type="submit" disabled={isSubmitting}>
+            {t.submit}
+          </Button>
+        </div>
+      </Form>
+    </section>
   );
 }
 

@@ -28,14 +28,16 @@ export function localeFromAcceptLanguage(header: string | null): Locale | null {
 
 /**
  * The page language: `?lang=` (an explicit choice, then remembered in a cookie), else the cookie,
- * else the browser's Accept-Language, else French. Returns the Set-Cookie header when the choice changed.
+ * else `fallback` (a signed-in debtor's language on the case), else the browser's Accept-Language, else
+ * French. Returns the Set-Cookie header when the choice changed.
  */
-export async function resolveLocale(request: Request): Promise<{ locale: Locale; setCookie?: string }> {
+export async function resolveLocale(request: Request, options: { fallback?: Locale } = {}): Promise<{ locale: Locale; setCookie?: string }> {
   const fromQuery = new URL(request.url).searchParams.get("lang");
   const fromCookie: unknown = await languageCookie.parse(request.headers.get("cookie"));
   if (isLocale(fromQuery)) {
     return fromQuery === fromCookie ? { locale: fromQuery } : { locale: fromQuery, setCookie: await languageCookie.serialize(fromQuery) };
   }
   if (isLocale(fromCookie)) return { locale: fromCookie };
+  if (options.fallback) return { locale: options.fallback };
   return { locale: localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE };
 }

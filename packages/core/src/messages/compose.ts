@@ -43,6 +43,18 @@ import { findApplicableTemplate, type ApplicableTemplate } from "./templates.ts"
 /** Where the debtor portal answers when the app does not say (the development default). */
 export const DEFAULT_PORTAL_URL = "http://localhost:3001";
 
+/**
+ * Stands for the personal link's token in a composed message. Sending replaces it with a freshly issued
+ * token (`sendMessage`); a preview shows it as is. It has a real token's length, so the characters and
+ * SMS parts the agent previews are those sent.
+ */
+export const PORTAL_LINK_SAMPLE_TOKEN = "x".repeat(32);
+
+/** The personal link as a preview shows it: the portal's address, `/l/`, and the sample token. */
+export function samplePortalLink(portalUrl: string): string {
+  return `${portalUrl.replace(/\/+$/, "")}/l/${PORTAL_LINK_SAMPLE_TOKEN}`;
+}
+
 /** Why a message was refused: the domain's contact rules, plus what only the database can tell. */
 export type MessageRefusalReason = ContactRefusalReason | "template_missing" | "contact_missing" | "value_missing";
 
@@ -232,7 +244,7 @@ export async function composeMessage(db: DbOrTx, context: MessageContext, input:
   if (refusal) return { ok: false, refusal: { reason: refusal.reason, code: refusal.code, field: refusal.field, message: refusal.message } };
 
   const localeTag = debtorFormatLocale(locale, kase.jurisdiction as Jurisdiction);
-  const values = templateValues(context, { localeTag, deadline, portalUrl: input.portalUrl ?? DEFAULT_PORTAL_URL });
+  const values = templateValues(context, { localeTag, deadline, portalUrl: samplePortalLink(input.portalUrl ?? DEFAULT_PORTAL_URL) });
   let subject: string | null;
   let body: string;
   try {

@@ -15,6 +15,8 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertSystem } from "../access.ts";
 import { today, type Ctx } from "../context.ts";
+import { RECEIPT_TEMPLATE } from "../payments/receipt.ts";
+import { PORTAL_CODE_TEMPLATE } from "../portal/one-time-code-texts.ts";
 import { caseStateOf } from "../scope.ts";
 import type { OutboundMessage, Transport } from "./transport.ts";
 
@@ -62,7 +64,10 @@ function suppressionOf(message: Message, kase: (typeof cases.$inferSelect) | und
   if (!message.caseId) return null;
   if (!kase) return "The case is gone.";
   // The notice itself moved the case on when it was queued, so the notice-first rule is not asked again.
-  const held = caseContactRefusal(caseStateOf(kase), { isNotice: true });
+  // A sign-in code is not collection contact but the answer to the debtor's own request: a dispute or
+  // other hold must not lock them out of the portal where they follow it. Nor is a payment receipt,
+  // which acknowledges money received and goes out even when that very payment closed the case.
+  const held = message.template === PORTAL_CODE_TEMPLATE || message.template === RECEIPT_TEMPLATE ? null : caseContactRefusal(caseStateOf(kase), { isNotice: true });
   if (held) return held.message;
   if (!point) return "The contact point it was addressed to was removed.";
   const unusable = contactPointRefusal(message.channel as MessageChannel, { kind: point.kind as ContactPointKind, value: point.value, isInvalid: point.isInvalid, optedOutAt: point.optedOutAt });

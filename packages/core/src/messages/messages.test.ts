@@ -1,4 +1,4 @@
-import { agencySettings, auditEvents, cases, interactions, messages, messageTemplates } from "@recouvra/db";
+import { agencySettings, auditEvents, cases, interactions, messages, messageTemplates, portalLinks } from "@recouvra/db";
 import { useTestDb } from "@recouvra/db/testing";
 import { isDomainError } from "@recouvra/domain";
 import { and, eq, sql } from "drizzle-orm";
@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCaseFile } from "../cases/get-case-file.ts";
 import { buildAgency, ctxFor, openCase, TODAY, type Agency } from "../cases/actions/test-fixtures.ts";
-import type { Actor } from "../context.ts";
+import { systemActor, type Actor } from "../context.ts";
+import { openPortalLink } from "../portal/portal-links.ts";
 import { listMessageOptions } from "./list-message-options.ts";
 import { getMessage, listOutbox } from "./list-outbox.ts";
 import { previewMessage } from "./preview-message.ts";
@@ -93,8 +94,10 @@ describe("previewMessage", () => {
     const { preview } = result;
     expect(preview).toMatchObject({ channel: "sms", locale: "fr", recipient: "+33639980123", subject: null, deadline: null, isClientWording: false, movesCaseTo: null });
     // The French amount's no-break spaces are plain ones: one of them would have made it UCS-2.
-    expect(preview.body).toBe(`Recouvra Test Agency : dossier ${kase.reference}, solde 1 060,00 €. Payez sur https://portal.recouvra.test ou appelez le +32 2 555 01 23.`);
-    expect(preview.sms).toEqual({ encoding: "gsm7", characters: [...preview.body].length, segments: 1 });
+    // {portal_url} is the debtor's personal link: the preview shows a sample token of a real one's length.
+    expect(preview.body).toBe(`Recouvra Test Agency : dossier ${kase.reference}, solde 1 060,00 €. Payez sur https://portal.recouvra.test/l/${"x".repeat(32)} ou appelez le +32 2 555 01 23.`);
+    // The personal link's length counts: this reminder takes two parts, as the one sent will.
+    expect(preview.sms).toEqual({ encoding: "gsm7", characters: [...preview.body].length, segments: 2 });
     expect(await countsOf(kase.id)).toMatchObject({ messages: 0, interactions: 0, audits: 0 });
   });
 
@@ -145,8 +148,20 @@ describe("sendMessage", () => {
     expect(row!.data).toMatchObject({ balanceCents: 106_000, values: { reference: kase.reference } });
     const [interaction] = await t.db.select().from(interactions).where(eq(interactions.caseId, kase.id));
     expect(interaction).toMatchObject({ id: result.interactionId, messageId: result.messageId, channel: "sms", direction: "outbound", userId: idOf(agency.agentA), contactPointId: points.mobile.id, outcome: null });
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.caseId, kase.id));
-    expect(audit.map((a) => [a.action, a.entityId, a.actorId])).toEqual([["message.queued", result.messageId, idOf(agency.agentA)]]);
+    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.caseId, kase.id)).orderBy(auditEvents.seq);
+    expect(audit.map((a) => [a.action, a.entityId, a.actorId])).toEqual([
+      ["portal.link_issued", expect.stringMatching(/^[0-9a-f]{64}$/), idOf(agency.agentA)],
+      ["message.queued", result.messageId, idOf(agency.agentA)],
+    ]);
+    // {portal_url} became the debtor's own link, issued with the message; the stored values keep the sample.
+    const token = /\/l\/([a-z2-7]{32})\b/.exec(row!.body ?? "")?.[1];
+    expect(token).toBeDefined();
+    expect(token).not.toBe("x".repeat(32));
+    expect(row!.data).toMatchObject({ values: { portal_url: `http://localhost:3001/l/${"x".repeat(32)}` } });
+    const [link] = await t.db.select().from(portalLinks).where(eq(portalLinks.caseId, kase.id));
+    expect(link).toMatchObject({ messageId: result.messageId, revokedAt: null });
+    const opened = await openPortalLink({ ctx: ctxFor(t.db, systemActor("portal:public")), input: { token: token! } });
+    expect(opened.caseId).toBe(kase.id);
     const after = (await t.db.select().from(cases).where(eq(cases.id, kase.id)))[0]!;
     expect(after.version).toBe(kase.version + 1);
     expect(after.lastContactAt).not.toBeNull();
@@ -213,7 +228,8 @@ describe("sendMessage", () => {
     const [a, b] = await Promise.all([sendMessage({ ctx, input: racing }), sendMessage({ ctx, input: racing })]);
     expect(a.messageId).toBe(b.messageId);
     expect([a.isDuplicate, b.isDuplicate].sort()).toEqual([false, true]);
-    expect(await countsOf(kase.id)).toMatchObject({ messages: 2, interactions: 2, audits: 2 });
+    // Two sends, each with the personal link it issued.
+    expect(await countsOf(kase.id)).toMatchObject({ messages: 2, interactions: 2, audits: 4 });
     // The same key on another case is a mistake, not a second send.
     const other = await caseWithPoints();
     const reused = await fail(sendMessage({ ctx, input: { ...input, caseId: other.kase.id, contactPointId: other.points.mobile.id } }));

@@ -5,13 +5,15 @@
  * machine, and starts the escalation clock.
  */
 import { cases, interactions, messages, type Case } from "@recouvra/db";
-import { addDays, DomainError, type CaseRecord, type CaseStage, type CaseState } from "@recouvra/domain";
+import { addDays, DomainError, placeholdersIn, type CaseRecord, type CaseStage, type CaseState } from "@recouvra/domain";
 import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Ctx } from "../context.ts";
 import { actorIds, auditFor, bumpVersion, clockOf, parseInput, step } from "../cases/actions/shared.ts";
 import { caseStateOf } from "../scope.ts";
-import { composeMessage, loadMessageContext, lockMessagingCase, MessageInputSchema, refusalToError } from "./compose.ts";
+import { issuePortalLinkInTx } from "../portal/portal-links.ts";
+import { composeMessage, DEFAULT_PORTAL_URL, loadMessageContext, lockMessagingCase, MessageInputSchema, refusalToError, samplePortalLink } from "./compose.ts";
 
 /** The 90-day review and the 120-day legal dossier are counted from placement (DESIGN step 6). */
 const REVIEW_AFTER_DAYS = 90;
@@ -96,9 +98,24 @@ export async function sendMessage({ ctx, input }: { ctx: Ctx; input: SendMessage
       }
       const isNewlyNotified = kase.stage === "new" && state.stage === "notified";
 
+      // A wording that prints {portal_url} carries the debtor's personal link: issued here, in the
+      // send's transaction, so a link exists exactly when its message does. The preview showed the
+      // sample token; the stored values keep it, and only the text handed to the transport has the real one.
+      const messageId = randomUUID();
+      let { subject, body } = message;
+      if (placeholdersIn(`${composed.template.subject ?? ""} ${composed.template.body}`).includes("portal_url")) {
+        const portalUrl = (data.portalUrl ?? DEFAULT_PORTAL_URL).replace(/\/+$/, "");
+        const link = await issuePortalLinkInTx(tx, ctx, kase, now, messageId);
+        const sample = samplePortalLink(portalUrl);
+        const personal = `${portalUrl}${link.path}`;
+        subject = subject === null ? null : subject.split(sample).join(personal);
+        body = body.split(sample).join(personal);
+      }
+
       const [row] = await tx
         .insert(messages)
         .values({
+          id: messageId,
           caseId: kase.id,
           clientId: kase.clientId,
           channel: message.channel,
@@ -107,8 +124,8 @@ export async function sendMessage({ ctx, input }: { ctx: Ctx; input: SendMessage
           locale: message.locale,
           contactPointId: message.contactPointId,
           recipient: message.recipient,
-          subject: message.subject,
-          body: message.body,
+          subject,
+          body,
           data: { templateId: message.templateId, isClientWording: message.isClientWording, deadline: message.deadline, balanceCents: kase.balanceCents, values: message.values },
           status: "queued",
           idempotencyKey,

@@ -4,7 +4,7 @@
  * a manual entry. Allocated in the order the case's law prescribes, booked on the ledger, commissioned
  * under the client's fee agreement, and — when it clears the balance — the case closes as paid.
  */
-import { arrangements, auditEvents, cases, claims, instalments, ledgerEntries, paymentAllocations, payments, promises, type Case, type DbOrTx, type NewLedgerEntry } from "@recouvra/db";
+import { arrangements, auditEvents, cases, claims, instalments, ledgerEntries, paymentAllocations, payments, promises, type Case, type DbOrTx, type NewLedgerEntry, type Tx } from "@recouvra/db";
 import {
   allocatePayment,
   allocationBalancesOf,
@@ -22,6 +22,7 @@ import {
   type LedgerBalances,
   type LedgerComponent,
   type LedgerEntry,
+  type PaymentProvider,
 } from "@recouvra/domain";
 import { and, asc, eq, inArray, min, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -108,7 +109,7 @@ export async function previewPaymentAllocation({ ctx, input }: { ctx: Ctx; input
   };
 }
 
-async function commissionFor(db: DbOrTx, kase: Case, applied: ComponentAmounts, provider: ManualPaymentProvider, day: string) {
+async function commissionFor(db: DbOrTx, kase: Case, applied: ComponentAmounts, provider: PaymentProvider, day: string) {
   const agreement = await findFeeAgreement(db, kase.clientId, day);
   if (!agreement) return null;
   const [oldest] = await db.select({ dueOn: min(claims.dueOn) }).from(claims).where(eq(claims.caseId, kase.id));
@@ -135,7 +136,9 @@ async function commissionFor(db: DbOrTx, kase: Case, applied: ComponentAmounts, 
   return { agreementId: agreement.id, result };
 }
 
-const PROVIDER_WORDS: Record<ManualPaymentProvider, string> = {
+const PROVIDER_WORDS: Record<PaymentProvider, string> = {
+  stripe: "online through the portal",
+  demo: "through the portal's demo checkout",
   bank_transfer: "by bank transfer",
   direct_to_creditor: "made directly to the creditor",
   manual: "recorded manually",
@@ -146,7 +149,6 @@ export async function recordPayment({ ctx, input }: { ctx: Ctx; input: RecordPay
   const data = parseInput(RecordPaymentInputSchema, input);
   const { now, day } = clockOf(ctx);
   if (data.receivedOn > day) throw new DomainError("VALIDATION", "receivedOn cannot be in the future", { field: "receivedOn" });
-  const { userId } = actorIds(ctx);
 
   return ctx.db.transaction(async (tx) => {
     const kase = await lockWorkableCase(tx, ctx, data.caseId);
@@ -156,154 +158,190 @@ export async function recordPayment({ ctx, input }: { ctx: Ctx; input: RecordPay
     if (data.provider === "bank_transfer" && compact(data.reference!) !== compact(kase.paymentReference)) {
       throw new DomainError("VALIDATION", `reference does not match this case's payment reference (${kase.paymentReference})`, { field: "reference" });
     }
-    const balances = await ledgerBalances(tx, kase.id);
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        caseId: kase.id,
-        clientId: kase.clientId,
-        provider: data.provider,
-        externalId: data.externalId,
-        amountCents: data.amountCents,
-        currency: kase.currency,
-        receivedAt: data.receivedOn === day ? now : new Date(`${data.receivedOn}T12:00:00Z`),
-        status: "succeeded",
-        payerName: data.payerName ?? null,
-        createdAt: now,
-      })
-      .onConflictDoNothing({ target: [payments.provider, payments.externalId] })
-      .returning();
-    // Another case recorded this provider event between our lookup and insert.
-    if (!payment) throw new DomainError("CONFLICT", "This payment is already recorded on another case.", { field: "externalId" });
-
-    const { allocation, entries } = plan(kase, balances, data.amountCents, data.receivedOn, payment.id);
-    const description = `Payment ${PROVIDER_WORDS[data.provider]}${data.reference ? ` ${data.reference}` : ""}`;
-    const ledgerRows: NewLedgerEntry[] = entries.map((e) => ({
-      caseId: kase.id,
-      clientId: kase.clientId,
-      component: e.component,
-      kind: "payment",
-      amountCents: e.amountCents,
-      currency: kase.currency,
-      effectiveOn: data.receivedOn,
-      reference: payment.id,
-      description,
-      paymentId: payment.id,
-      createdBy: userId,
-    }));
-    if (allocation.surplusCents > 0) {
-      // Money beyond the balance is not lost: it stays on the ledger as a credit owed back to the debtor
-      // (the case balance goes negative by that much) until it is refunded or applied to another claim.
-      ledgerRows.push({
-        ...ledgerRows[0]!,
-        component: "principal",
-        kind: "adjustment",
-        amountCents: -allocation.surplusCents,
-        description: `Overpayment held as a credit for the debtor (${description.toLowerCase()})`,
-      });
-    }
-    if (ledgerRows.length > 0) await tx.insert(ledgerEntries).values(ledgerRows);
-    const allocationRows = entries.map((e) => ({ paymentId: payment.id, component: e.component, amountCents: -e.amountCents }));
-    if (allocationRows.length > 0) await tx.insert(paymentAllocations).values(allocationRows);
-
-    const fee = await commissionFor(tx, kase, allocation.applied, data.provider, day);
-    const appliedCents = data.amountCents - allocation.surplusCents;
-    const balanceCents = balances.totalCents - data.amountCents;
-
-    // Commitments the money meets: the running plan's instalments in order, a pending promise.
-    const records: CaseRecord[] = [];
-    let state = caseStateOf(kase);
-    const apply = (event: Parameters<typeof step>[1]) => {
-      const moved = step(state, event);
-      state = moved.state;
-      records.push(...moved.events);
-    };
-    apply({ type: "payment_received" });
-    const audit = auditFor(tx, ctx, kase, now);
-    const followUps: (() => Promise<unknown>)[] = [];
-
-    const [live] = await tx.select().from(arrangements).where(and(eq(arrangements.caseId, kase.id), inArray(arrangements.status, ["accepted", "active"])));
-    let planCompleted = false;
-    if (live && appliedCents > 0) {
-      let left = appliedCents;
-      const lines = await tx.select().from(instalments).where(eq(instalments.arrangementId, live.id)).orderBy(asc(instalments.seq));
-      for (const line of lines) {
-        if (left === 0) break;
-        const open = line.amountCents - line.paidCents;
-        if (open <= 0 || line.status === "waived") continue;
-        const take = Math.min(open, left);
-        left -= take;
-        const paid = line.paidCents + take;
-        await tx.update(instalments).set({ paidCents: paid, status: paid === line.amountCents ? "paid" : "partially_paid", paidOn: data.receivedOn }).where(eq(instalments.id, line.id));
-      }
-      const [unpaid] = await tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.arrangementId, live.id), sql`${instalments.paidCents} < ${instalments.amountCents}`, sql`${instalments.status} <> 'waived'`)).limit(1);
-      if (!unpaid || balanceCents <= 0) {
-        planCompleted = true;
-        await tx.update(arrangements).set({ status: "completed" }).where(eq(arrangements.id, live.id));
-        followUps.push(() => audit.event("arrangement.completed", "arrangement", live.id, { byPaymentId: payment.id }));
-      }
-    }
-    const [promise] = await tx.select().from(promises).where(and(eq(promises.caseId, kase.id), eq(promises.status, "pending"))).limit(1);
-    if (promise && (data.amountCents >= promise.amountCents || balanceCents <= 0)) {
-      await tx.update(promises).set({ status: "kept", resolvedAt: now }).where(eq(promises.id, promise.id));
-      followUps.push(() => audit.event("promise.kept", "promise", promise.id, { byPaymentId: payment.id }));
-      if (state.stage === "promise") apply({ type: "promise_kept" });
-    }
-    if (balanceCents <= 0 && state.stage !== "closed") {
-      apply(planCompleted && state.stage === "arrangement" ? { type: "plan_completed" } : { type: "paid_in_full" });
-    }
-    const isClosed = state.stage === "closed";
-    await tx
-      .update(cases)
-      .set({
-        ...bumpVersion,
-        balanceCents,
-        stage: state.stage,
-        ...(isClosed && kase.stage !== "closed" ? { closureReason: state.closureReason ?? "paid", closedOn: day, nextActionOn: null, nextActionKind: null } : {}),
-        ...(!isClosed && kase.stage === "promise" && state.stage !== "promise" ? { nextActionOn: day, nextActionKind: "call" } : {}),
-      })
-      .where(eq(cases.id, kase.id));
-
-    await audit.event("payment.recorded", "payment", payment.id, {
+    return bookPayment(tx, ctx, kase, {
       provider: data.provider,
       externalId: data.externalId,
       amountCents: data.amountCents,
       receivedOn: data.receivedOn,
+      receivedAt: data.receivedOn === day ? now : new Date(`${data.receivedOn}T12:00:00Z`),
       reference: data.reference ?? null,
-      applied: allocation.applied,
-      surplusCents: allocation.surplusCents,
-      balanceAfterCents: balanceCents,
-      // No cure, no pay: the commission this payment earned, under the agreement in force (see index.ts).
-      feeAgreementId: fee?.agreementId ?? null,
-      commissionableCents: fee?.result.commissionableCents ?? null,
-      commissionCents: fee?.result.commissionCents ?? null,
-      vatCents: fee?.result.vatCents ?? null,
-      keptInterestAndCostsCents: fee?.result.keptInterestAndCostsCents ?? null,
-      netToClientCents: fee?.result.netToClientCents ?? null,
-      receivedBy: data.provider === "direct_to_creditor" ? "creditor" : "agency",
+      payerName: data.payerName ?? null,
     });
-    for (const f of followUps) await f();
-    await audit.records(records);
-    return {
-      paymentId: payment.id,
-      isReplay: false,
-      amountCents: data.amountCents,
-      allocation: allocationRows.map((r) => ({ component: r.component, amountCents: r.amountCents })),
-      surplusCents: allocation.surplusCents,
-      balanceCents,
-      commission: fee ? { commissionCents: fee.result.commissionCents, vatCents: fee.result.vatCents, netToClientCents: fee.result.netToClientCents } : null,
-      isCaseClosed: isClosed,
-    };
   });
 }
 
-async function findExisting(db: DbOrTx, provider: string, externalId: string) {
+/** One payment to book on a case: what the provider (or the agent) says was received. */
+export interface PaymentBooking {
+  provider: PaymentProvider;
+  externalId: string;
+  amountCents: number;
+  receivedOn: string;
+  receivedAt: Date;
+  /** The structured communication a bank transfer carried. */
+  reference: string | null;
+  payerName: string | null;
+  /** Facts the provider adds to the audit event (e.g. the webhook event's id). */
+  auditData?: Record<string, unknown>;
+}
+
+/**
+ * Books a payment on a case already locked by the caller's transaction (after its replay check):
+ * the payment row, its allocation in the jurisdiction's order on the ledger, the commission, the
+ * commitments it meets and the stage it moves the case to, with the audit events.
+ */
+export async function bookPayment(tx: Tx, ctx: Ctx, kase: Case, data: PaymentBooking): Promise<RecordedPayment> {
+  const { now, day } = clockOf(ctx);
+  const { userId } = actorIds(ctx);
+  const balances = await ledgerBalances(tx, kase.id);
+  const [payment] = await tx
+    .insert(payments)
+    .values({
+      caseId: kase.id,
+      clientId: kase.clientId,
+      provider: data.provider,
+      externalId: data.externalId,
+      amountCents: data.amountCents,
+      currency: kase.currency,
+      receivedAt: data.receivedAt,
+      status: "succeeded",
+      payerName: data.payerName,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: [payments.provider, payments.externalId] })
+    .returning();
+  // Another case recorded this provider event between our lookup and insert.
+  if (!payment) throw new DomainError("CONFLICT", "This payment is already recorded on another case.", { field: "externalId" });
+
+  const { allocation, entries } = plan(kase, balances, data.amountCents, data.receivedOn, payment.id);
+  const description = `Payment ${PROVIDER_WORDS[data.provider]}${data.reference ? ` ${data.reference}` : ""}`;
+  const ledgerRows: NewLedgerEntry[] = entries.map((e) => ({
+    caseId: kase.id,
+    clientId: kase.clientId,
+    component: e.component,
+    kind: "payment",
+    amountCents: e.amountCents,
+    currency: kase.currency,
+    effectiveOn: data.receivedOn,
+    reference: payment.id,
+    description,
+    paymentId: payment.id,
+    createdBy: userId,
+  }));
+  if (allocation.surplusCents > 0) {
+    // Money beyond the balance is not lost: it stays on the ledger as a credit owed back to the debtor
+    // (the case balance goes negative by that much) until it is refunded or applied to another claim.
+    ledgerRows.push({
+      ...ledgerRows[0]!,
+      component: "principal",
+      kind: "adjustment",
+      amountCents: -allocation.surplusCents,
+      description: `Overpayment held as a credit for the debtor (${description.toLowerCase()})`,
+    });
+  }
+  if (ledgerRows.length > 0) await tx.insert(ledgerEntries).values(ledgerRows);
+  const allocationRows = entries.map((e) => ({ paymentId: payment.id, component: e.component, amountCents: -e.amountCents }));
+  if (allocationRows.length > 0) await tx.insert(paymentAllocations).values(allocationRows);
+
+  const fee = await commissionFor(tx, kase, allocation.applied, data.provider, day);
+  const appliedCents = data.amountCents - allocation.surplusCents;
+  const balanceCents = balances.totalCents - data.amountCents;
+
+  // Commitments the money meets: the running plan's instalments in order, a pending promise.
+  const records: CaseRecord[] = [];
+  let state = caseStateOf(kase);
+  const apply = (event: Parameters<typeof step>[1]) => {
+    const moved = step(state, event);
+    state = moved.state;
+    records.push(...moved.events);
+  };
+  apply({ type: "payment_received" });
+  const audit = auditFor(tx, ctx, kase, now);
+  const followUps: (() => Promise<unknown>)[] = [];
+
+  const [live] = await tx.select().from(arrangements).where(and(eq(arrangements.caseId, kase.id), inArray(arrangements.status, ["accepted", "active"])));
+  let planCompleted = false;
+  if (live && appliedCents > 0) {
+    let left = appliedCents;
+    const lines = await tx.select().from(instalments).where(eq(instalments.arrangementId, live.id)).orderBy(asc(instalments.seq));
+    for (const line of lines) {
+      if (left === 0) break;
+      const open = line.amountCents - line.paidCents;
+      if (open <= 0 || line.status === "waived") continue;
+      const take = Math.min(open, left);
+      left -= take;
+      const paid = line.paidCents + take;
+      await tx.update(instalments).set({ paidCents: paid, status: paid === line.amountCents ? "paid" : "partially_paid", paidOn: data.receivedOn }).where(eq(instalments.id, line.id));
+    }
+    const [unpaid] = await tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.arrangementId, live.id), sql`${instalments.paidCents} < ${instalments.amountCents}`, sql`${instalments.status} <> 'waived'`)).limit(1);
+    if (!unpaid || balanceCents <= 0) {
+      planCompleted = true;
+      await tx.update(arrangements).set({ status: "completed" }).where(eq(arrangements.id, live.id));
+      followUps.push(() => audit.event("arrangement.completed", "arrangement", live.id, { byPaymentId: payment.id }));
+    }
+  }
+  const [promise] = await tx.select().from(promises).where(and(eq(promises.caseId, kase.id), eq(promises.status, "pending"))).limit(1);
+  if (promise && (data.amountCents >= promise.amountCents || balanceCents <= 0)) {
+    await tx.update(promises).set({ status: "kept", resolvedAt: now }).where(eq(promises.id, promise.id));
+    followUps.push(() => audit.event("promise.kept", "promise", promise.id, { byPaymentId: payment.id }));
+    if (state.stage === "promise") apply({ type: "promise_kept" });
+  }
+  if (balanceCents <= 0 && state.stage !== "closed") {
+    apply(planCompleted && state.stage === "arrangement" ? { type: "plan_completed" } : { type: "paid_in_full" });
+  }
+  const isClosed = state.stage === "closed";
+  await tx
+    .update(cases)
+    .set({
+      ...bumpVersion,
+      balanceCents,
+      stage: state.stage,
+      ...(isClosed && kase.stage !== "closed" ? { closureReason: state.closureReason ?? "paid", closedOn: day, nextActionOn: null, nextActionKind: null } : {}),
+      ...(!isClosed && kase.stage === "promise" && state.stage !== "promise" ? { nextActionOn: day, nextActionKind: "call" } : {}),
+    })
+    .where(eq(cases.id, kase.id));
+
+  await audit.event("payment.recorded", "payment", payment.id, {
+    provider: data.provider,
+    externalId: data.externalId,
+    amountCents: data.amountCents,
+    receivedOn: data.receivedOn,
+    reference: data.reference,
+    ...data.auditData,
+    applied: allocation.applied,
+    surplusCents: allocation.surplusCents,
+    balanceAfterCents: balanceCents,
+    // No cure, no pay: the commission this payment earned, under the agreement in force (see index.ts).
+    feeAgreementId: fee?.agreementId ?? null,
+    commissionableCents: fee?.result.commissionableCents ?? null,
+    commissionCents: fee?.result.commissionCents ?? null,
+    vatCents: fee?.result.vatCents ?? null,
+    keptInterestAndCostsCents: fee?.result.keptInterestAndCostsCents ?? null,
+    netToClientCents: fee?.result.netToClientCents ?? null,
+    receivedBy: data.provider === "direct_to_creditor" ? "creditor" : "agency",
+  });
+  for (const f of followUps) await f();
+  await audit.records(records);
+  return {
+    paymentId: payment.id,
+    isReplay: false,
+    amountCents: data.amountCents,
+    allocation: allocationRows.map((r) => ({ component: r.component, amountCents: r.amountCents })),
+    surplusCents: allocation.surplusCents,
+    balanceCents,
+    commission: fee ? { commissionCents: fee.result.commissionCents, vatCents: fee.result.vatCents, netToClientCents: fee.result.netToClientCents } : null,
+    isCaseClosed: isClosed,
+  };
+
+}
+
+/** The payment already recorded for this provider event, if any. */
+export async function findExisting(db: DbOrTx, provider: string, externalId: string) {
   const [row] = await db.select().from(payments).where(and(eq(payments.provider, provider), eq(payments.externalId, externalId)));
   return row ?? null;
 }
 
 /** A provider event seen before: answer with what was recorded then, write nothing. */
-async function replayOf(db: DbOrTx, existing: typeof payments.$inferSelect, kase: Case): Promise<RecordedPayment> {
+export async function replayOf(db: DbOrTx, existing: typeof payments.$inferSelect, kase: Case): Promise<RecordedPayment> {
   if (existing.caseId !== kase.id) throw new DomainError("CONFLICT", "This payment is already recorded on another case.", { field: "externalId" });
   const lines = await db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, existing.id));
   const applied = lines.reduce((s, l) => s + l.amountCents, 0);

@@ -1,0 +1,8 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { handleStripeWebhook } from "~/utils/payments.server.ts";
+
+// A resource route: Stripe's servers POST signed events here (Dashboard → Developers → Webhooks:
+// checkout.session.completed and checkout.session.async_payment_succeeded).
+export const action = ({ request }: ActionFunctionArgs) => handleStripeWebhook(request);
+
+export const loader = () => new Response("Method not allowed", { status: 405, headers: { Allow: "POST" } });
