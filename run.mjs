@@ -141,6 +141,9 @@ async function platform({ mode, fresh, workspacePort, portalPort, today }) {
       `  Worker            running (pg-boss on the same database)`,
       `  Database          ${ready.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}, ${ready.seeded ? "demo data seeded" : "existing data kept (pnpm db:reset re-seeds)"}`,
       ...(logins.length ? ["  Demo logins:", ...logins] : []),
+      ...(ready.portalAccessCode
+        ? [`  Portal sign-in    an open, notified case's reference (from the workspace) + access code ${ready.portalAccessCode};`, "                    the one-time code it sends lands in Workspace → Outbox"]
+        : []),
       "Press Ctrl+C to stop.",
       `RECOUVRA_PLATFORM_READY database=${ready.url}`,
     ].join("\n"),

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe.ts";
 import { expect, test } from "../support/fixtures.ts";
+import { portalToken } from "../support/tokens.ts";
 import { captureViewports } from "../screenshots.ts";
 
 const DEMO_ACCESS_CODE = "DEMO-4821";
@@ -17,23 +18,6 @@ interface PortalCase {
   hasMobile: boolean;
 }
 
-// A personal-link token as core's generateSessionToken makes them (20 random bytes, base32); the
-// database holds only its SHA-256, as `issuePortalLink` stores it.
-function linkToken(): string {
-  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of randomBytes(20)) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
 
 /** The narrowest phone the portal must work on (360 px), as e2e/screenshots/<name>-360.png. */
 async function captureNarrow(page: Page, name: string): Promise<void> {
@@ -115,7 +99,7 @@ test("a wrong reference or code reads the same, and the form keeps what was type
 
 test("open link → lands signed in, and signing out ends the session", async ({ page, db }) => {
   const kase = cases[1]!;
-  const token = linkToken();
+  const token = portalToken();
   const id = createHash("sha256").update(token).digest("hex");
   await db.sql`insert into portal_links (id, case_id, client_id, expires_at) values (${id}, ${kase.id}, ${kase.clientId}, now() + interval '30 days')`;
   await page.goto(`/l/${token}`);
@@ -134,14 +118,14 @@ test("open link → lands signed in, and signing out ends the session", async ({
 
 test("a dead link gets the neutral page, in the visitor's language", async ({ page, db }) => {
   const kase = cases[2]!;
-  const token = linkToken();
+  const token = portalToken();
   const id = createHash("sha256").update(token).digest("hex");
   await db.sql`insert into portal_links (id, case_id, client_id, expires_at, revoked_at) values (${id}, ${kase.id}, ${kase.clientId}, now() + interval '30 days', now())`;
   const revoked = await page.goto(`/l/${token}?lang=nl`);
   expect(revoked!.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze link is ongeldig of verlopen");
   const revokedText = await page.locator("main").innerText();
-  const unknown = await page.goto(`/l/${linkToken()}`);
+  const unknown = await page.goto(`/l/${portalToken()}`);
   expect(unknown!.status()).toBe(404);
   expect(await page.locator("main").innerText()).toBe(revokedText);
   await expectNoAxeViolations(page);

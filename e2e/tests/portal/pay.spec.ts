@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD } from "../support/auth.ts";
 import { expectNoAxeViolations } from "../support/axe.ts";
 import { expect, test } from "../support/fixtures.ts";
+import { portalToken } from "../support/tokens.ts";
 
 const WORKSPACE = "http://127.0.0.1:3200";
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
@@ -17,23 +18,6 @@ interface DebtorCase {
   balanceCents: number;
 }
 
-// A personal-link token as core's generateSessionToken makes them (20 random bytes, base32); the
-// `portal_links` row holds only its SHA-256, as a letter's link would.
-function linkToken(): string {
-  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of randomBytes(20)) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
 
 async function capture(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -63,7 +47,7 @@ test.beforeAll(async ({ db }) => {
     limit 1`;
   expect(rows[0], "the demo data has an open case with an email address").toBeDefined();
   kase = rows[0]!;
-  token = linkToken();
+  token = portalToken();
   const id = createHash("sha256").update(token).digest("hex");
   await db.sql`insert into portal_links (id, case_id, client_id, expires_at) values (${id}, ${kase.id}, ${kase.clientId}, now() + interval '1 day')`;
 });
@@ -141,7 +125,7 @@ test("the confirmation page waits for the webhook and says so, in Dutch and Engl
     where c.stage in ('notified', 'in_contact', 'negotiating') and c.balance_cents > 1000 and cardinality(c.holds) = 0 and c.currency = 'EUR' and c.id <> ${kase.id}
       and not exists (select 1 from payments p where p.case_id = c.id and p.provider in ('demo', 'stripe'))
     order by c.reference desc limit 1`;
-  const linkFor = linkToken();
+  const linkFor = portalToken();
   await db.sql`insert into portal_links (id, case_id, client_id, expires_at) values (${createHash("sha256").update(linkFor).digest("hex")}, ${other!.id}, ${other!.clientId}, now() + interval '1 day')`;
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe.ts";
 import type { DbHandle } from "@recouvra/db";
 import { expect, test } from "../support/fixtures.ts";
+import { portalToken } from "../support/tokens.ts";
 
 const PORTAL = "http://127.0.0.1:3300";
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
@@ -23,23 +24,6 @@ interface DebtorCase {
   documentId: string;
 }
 
-// A portal session token as core's generateSessionToken makes them (20 random bytes, base32), stored
-// as its SHA-256 — the contract the access engineer's session.server.ts reads.
-function sessionToken(): string {
-  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of randomBytes(20)) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
 
 let kase: DebtorCase;
 let token = "";
@@ -47,7 +31,7 @@ const tokens: string[] = [];
 
 /** A portal session on `c` in the platform's database, as the access engineer's sign-in writes it. */
 async function openSession(db: DbHandle, c: { id: string; clientId: string }): Promise<string> {
-  const fresh = sessionToken();
+  const fresh = portalToken();
   tokens.push(fresh);
   const id = createHash("sha256").update(fresh).digest("hex");
   await db.sql`insert into portal_sessions (id, case_id, client_id, expires_at) values (${id}, ${c.id}, ${c.clientId}, now() + interval '1 hour')`;

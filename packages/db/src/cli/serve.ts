@@ -11,7 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from "../embedded.ts";
 import { readDbEnv } from "../env.ts";
 import { migrateDatabase } from "../migrate.ts";
 import { resolveDatabase } from "../resolve.ts";
-import { demoLogins, seedDemo } from "../seed/index.ts";
+import { DEMO_ACCESS_CODE, demoLogins, seedDemo } from "../seed/index.ts";
 import { adminExec, dropDatabase, withDatabase } from "../testing/server.ts";
 
 const args = process.argv.slice(2);
@@ -48,7 +48,7 @@ const handle = createDb(url, { max: 2 });
 const seeded = await seedDemo(handle.db, { today });
 await handle.close();
 
-console.info(`RECOUVRA_DB_READY ${JSON.stringify({ url, embedded: Boolean(cluster), seeded: !seeded.skipped, logins: demoLogins() })}`);
+console.info(`RECOUVRA_DB_READY ${JSON.stringify({ url, embedded: Boolean(cluster), seeded: !seeded.skipped, logins: demoLogins(), portalAccessCode: DEMO_ACCESS_CODE })}`);
 
 let stopping = false;
 async function shutdown() {
