@@ -10,6 +10,9 @@ test("a case handler works the first case of the queue: a call with a note, then
   await page.getByLabel("Stage").selectOption({ label: "In contact" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/stage=in_contact/);
+  // Read the top row only once the filtered queue is the one on screen (a run once opened another case).
+  await expect(page.getByRole("main").getByText(/matching the filters, most pressing first/)).toBeVisible();
+  await page.waitForLoadState("networkidle");
   const firstRow = page.getByRole("main").getByRole("link", { name: /RC-\d{4}-\d{6}/ }).first();
   const reference = ((await firstRow.textContent()) ?? "").match(/RC-\d{4}-\d{6}/)![0];
 
