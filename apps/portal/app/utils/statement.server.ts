@@ -3,8 +3,8 @@
  * refusal turned into the portal's neutral 404, and the headers a download is sent with.
  */
 import { data } from "@remix-run/node";
-import { getDebtorDocument, getDebtorStatement, type DebtorStatement, type DocumentContent } from "@recouvra/core";
-import { contentDisposition, isDomainError } from "@recouvra/domain";
+import { documentResponse, getDebtorDocument, getDebtorStatement, type DebtorStatement } from "@recouvra/core";
+import { isDomainError } from "@recouvra/domain";
 import { requireDebtorSession } from "./session.server.ts";
 
 // Every answer about a case is the debtor's alone: never stored by a shared cache or the browser's
@@ -36,21 +36,3 @@ export async function downloadDocument(request: Request, documentId: string): Pr
   return documentResponse(doc);
 }
 
-/**
- * The response of a download. Inline only for PDF and images (a browser shows them itself); nosniff
- * so a text file is never run as HTML; never cached, since the same URL answers 404 to anyone else.
- */
-function documentResponse(doc: DocumentContent): Response {
-  // The driver hands back a Node Buffer, which DOM typings do not know is an ArrayBuffer view.
-  return new Response(doc.bytes as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "Content-Type": doc.contentType,
-      "Content-Length": String(doc.bytes.length),
-      "Content-Disposition": contentDisposition(doc.filename, doc.mimeType),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      // Another site cannot embed the file (an image, a PDF) in its own pages.
-      "Cross-Origin-Resource-Policy": "same-origin",
-    },
-  });
-}

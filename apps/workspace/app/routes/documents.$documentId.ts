@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDocumentContent } from "@recouvra/core";
+import { documentResponse, getDocumentContent } from "@recouvra/core";
 import { requireUser } from "~/utils/auth.server.ts";
 import { orNotFound } from "~/utils/case-file.server.ts";
-import { documentResponse } from "~/utils/documents.server.ts";
 
 // A resource route (no component): the file itself. Outside the reader's scope it is the app's 404,
 // the same answer as for an id that names nothing.

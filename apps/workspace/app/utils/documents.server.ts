@@ -4,8 +4,8 @@
  * beforehand), the typed errors turned into form answers, and the headers a download is sent with.
  */
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { uploadCaseDocument, type Ctx, type DocumentContent, type UploadCaseDocumentInput, type UploadedDocument } from "@recouvra/core";
-import { contentDisposition, isDomainError, MAX_DOCUMENT_BYTES } from "@recouvra/domain";
+import { uploadCaseDocument, type Ctx, type UploadCaseDocumentInput, type UploadedDocument } from "@recouvra/core";
+import { isDomainError, MAX_DOCUMENT_BYTES } from "@recouvra/domain";
 import type { ActionFailure } from "./case-actions.ts";
 
 const MAX_TEXT_FIELD = 200;
@@ -69,21 +69,3 @@ export async function uploadDocumentFromForm(request: Request, ctx: Ctx, caseId:
   return { ok: true, document };
 }
 
-/**
- * The response of a download. Inline only for PDF and images (a browser shows them itself); nosniff
- * so a text file is never run as HTML; never cached, since the same URL answers 404 to someone else.
- */
-export function documentResponse(doc: DocumentContent): Response {
-  // The driver hands back a Node Buffer, which DOM typings do not know is an ArrayBuffer view.
-  return new Response(doc.bytes as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "Content-Type": doc.contentType,
-      "Content-Length": String(doc.bytes.length),
-      "Content-Disposition": contentDisposition(doc.filename, doc.mimeType),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      // Another site cannot embed the file (an image, a PDF) in its own pages.
-      "Cross-Origin-Resource-Policy": "same-origin",
-    },
-  });
-}

@@ -9,5 +9,6 @@ export {
   type UploadedDocument,
 } from "./upload-case-document.ts";
 export { getDocumentContent, type DocumentContent } from "./get-document-content.ts";
+export { documentResponse } from "./document-response.ts";
 export type { DocumentBytes } from "./read-at-most.ts";
 export * from "../storage/index.ts";
