@@ -110,6 +110,19 @@ export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
 export const CONTACT_POINT_KINDS = ["email", "phone", "address"] as const;
 export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
 
+/** The channels a debtor can ask to be reached on (portal "how should we contact you"). */
+export const PREFERRED_CHANNELS = ["email", "sms", "phone", "letter"] as const;
+export type PreferredChannel = (typeof PREFERRED_CHANNELS)[number];
+/** Parts of the day a debtor can say suit them; the contact governor keeps its own legal hours on top. */
+export const CONTACT_TIME_SLOTS = ["morning", "afternoon", "evening"] as const;
+export type ContactTimeSlot = (typeof CONTACT_TIME_SLOTS)[number];
+
+/** How a plan's instalments can be collected automatically (a saved card or a SEPA Direct Debit mandate). */
+export const MANDATE_METHODS = ["card", "sepa_debit"] as const;
+export type MandateMethod = (typeof MANDATE_METHODS)[number];
+export const MANDATE_STATUSES = ["active", "revoked"] as const;
+export type MandateStatus = (typeof MANDATE_STATUSES)[number];
+
 export const DOCUMENT_KINDS = [
   "invoice",
   "contract",

@@ -1,4 +1,4 @@
-import { ARRANGEMENT_KINDS, ARRANGEMENT_STATUSES, INSTALMENT_STATUSES, PROMISE_STATUSES, PROPOSERS } from "@recouvra/domain";
+import { ARRANGEMENT_KINDS, ARRANGEMENT_STATUSES, INSTALMENT_STATUSES, MANDATE_METHODS, MANDATE_STATUSES, PAYMENT_PROVIDERS, PROMISE_STATUSES, PROPOSERS } from "@recouvra/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -89,6 +89,10 @@ export const instalments = pgTable(
     status: text().notNull().default("scheduled"),
     paidOn: date({ mode: "string" }),
     remindedAt: instant(),
+    // Automatic collection (a saved card or SEPA mandate): when the charge was asked of the provider,
+    // and the provider's answer when it refused. The charge's idempotency key is the instalment's id.
+    collectionRequestedAt: instant(),
+    collectionError: text(),
   },
   (t) => [
     // Instalments are numbered 1..n within a plan; also serves reading a plan's schedule in order.
@@ -140,3 +144,49 @@ export const promises = pgTable(
 // Not `Promise`, which would shadow the global wherever it is imported.
 export type PaymentPromise = typeof promises.$inferSelect;
 export type NewPaymentPromise = typeof promises.$inferInsert;
+
+/**
+ * A saved way to collect a plan's instalments without the debtor coming back: a card saved for
+ * off-session charges, or a SEPA Direct Debit mandate, both set up through the provider's checkout in
+ * setup mode. The provider holds the card or IBAN; we keep only its ids and a label the debtor recognises.
+ */
+export const paymentMandates = pgTable(
+  "payment_mandates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid().notNull(),
+    clientId: uuid().notNull(),
+    arrangementId: uuid()
+      .notNull()
+      .references(() => arrangements.id, { onDelete: "cascade" }),
+    provider: text().notNull(),
+    method: text().notNull(),
+    // The provider's setup (Checkout Session in setup mode): webhooks replay, the mandate is saved once.
+    providerSetupId: text().notNull(),
+    providerCustomerId: text(),
+    providerPaymentMethodId: text().notNull(),
+    // "Visa •••• 4242", "SEPA DE89 •••• 3000": what the debtor and the agent read.
+    label: text().notNull(),
+    status: text().notNull().default("active"),
+    createdAt: instant().notNull(),
+    revokedAt: instant(),
+  },
+  (t) => [
+    foreignKey({
+      name: "payment_mandates_case_fk",
+      columns: [t.caseId, t.clientId],
+      foreignColumns: [cases.id, cases.clientId],
+    }).onDelete("restrict"),
+    unique("payment_mandates_provider_setup_key").on(t.provider, t.providerSetupId),
+    checkIn("payment_mandates_provider_check", t.provider, PAYMENT_PROVIDERS),
+    checkIn("payment_mandates_method_check", t.method, MANDATE_METHODS),
+    checkIn("payment_mandates_status_check", t.status, MANDATE_STATUSES),
+    check("payment_mandates_revoked_check", sql`(${t.status} = 'revoked') = (${t.revokedAt} IS NOT NULL)`),
+    // One live mandate per plan: a second setup replaces the first (revoked in the same transaction).
+    uniqueIndex("payment_mandates_one_active_key").on(t.arrangementId).where(sql`${t.status} = 'active'`),
+    // A case's mandates (portal plan page, case file).
+    index("payment_mandates_case_idx").on(t.caseId),
+  ],
+);
+export type PaymentMandate = typeof paymentMandates.$inferSelect;
+export type NewPaymentMandate = typeof paymentMandates.$inferInsert;

@@ -1,8 +1,8 @@
-import { CONTACT_POINT_KINDS, DEBTOR_ENTITIES, DEBTOR_TYPES, JURISDICTIONS, LOCALES } from "@recouvra/domain";
+import { CONTACT_POINT_KINDS, CONTACT_TIME_SLOTS, DEBTOR_ENTITIES, DEBTOR_TYPES, JURISDICTIONS, LOCALES, PREFERRED_CHANNELS } from "@recouvra/domain";
 import { sql } from "drizzle-orm";
 import { boolean, char, check, date, foreignKey, index, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clients } from "./clients.ts";
-import { checkIn, createdAt, instant, updatedAt } from "./helpers.ts";
+import { checkIn, createdAt, instant, literalList, updatedAt } from "./helpers.ts";
 
 /**
  * A debtor as known to one client. The same person owing two clients is two rows: each client's data
@@ -29,6 +29,11 @@ export const debtors = pgTable(
     jurisdiction: text().notNull(),
     // The creditor's own customer number, used to match debtors across placements.
     externalRef: text(),
+    // What the debtor told us in the portal: the channel they prefer and the parts of the day that suit
+    // them. Preferences, not consent: the contact governor still applies the law's hours and opt-outs.
+    preferredChannel: text(),
+    preferredContactTimes: text().array().notNull().default(sql`'{}'::text[]`),
+    preferencesUpdatedAt: instant(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -37,6 +42,8 @@ export const debtors = pgTable(
     checkIn("debtors_type_check", t.type, DEBTOR_TYPES),
     checkIn("debtors_locale_check", t.locale, LOCALES),
     checkIn("debtors_jurisdiction_check", t.jurisdiction, JURISDICTIONS),
+    checkIn("debtors_preferred_channel_check", t.preferredChannel, PREFERRED_CHANNELS),
+    check("debtors_preferred_contact_times_check", sql`${t.preferredContactTimes} <@ ARRAY[${literalList(CONTACT_TIME_SLOTS)}]::text[]`),
     check(
       "debtors_name_check",
       sql`(${t.kind} = 'person' AND ${t.lastName} IS NOT NULL) OR (${t.kind} = 'company' AND ${t.companyName} IS NOT NULL)`,

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { bigint, char, check, customType, foreignKey, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { cases, claims } from "./cases.ts";
 import { clients } from "./clients.ts";
+import { disputes } from "./disputes.ts";
 import { checkIn, createdAt } from "./helpers.ts";
 import { users } from "./users.ts";
 
@@ -17,6 +18,8 @@ export const documents = pgTable(
     // Null for a client's own documents (remittance statements).
     caseId: uuid(),
     claimId: uuid().references(() => claims.id, { onDelete: "set null" }),
+    // Evidence sent with a dispute (or an "already paid" claim), so the dispute shows its proof.
+    disputeId: uuid().references(() => disputes.id, { onDelete: "set null" }),
     kind: text().notNull(),
     filename: text().notNull(),
     mimeType: text().notNull(),
