@@ -15,7 +15,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
+  // Two cores run both apps, the worker, PostgreSQL and two browsers: full-page screenshots and axe
+  // scans of long pages can take seconds each, so a journey gets a minute and an expectation ten seconds.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [

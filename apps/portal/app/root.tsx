@@ -1,9 +1,9 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { Alert, AppShell, Brand, LanguageSwitcher, PageHeader } from "@recouvra/ui";
 import type { ReactNode } from "react";
 import { ACCESS_TEXTS } from "~/i18n/access.ts";
-import { DICTIONARIES, LOCALES } from "~/i18n/index.ts";
+import { DEFAULT_LOCALE, DICTIONARIES, isLocale, LOCALES } from "~/i18n/index.ts";
 import { loadAgency } from "~/utils/agency.server.ts";
 import { resolveLocale } from "~/utils/locale.server.ts";
 import { findDebtorSessionForLayout } from "~/utils/session.server.ts";
@@ -16,10 +16,12 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // A signed-in debtor reads in their language on the case unless they pick another.
-  const debtor = await findDebtorSessionForLayout(request);
+  // The page chrome and <html lang> speak the language of the page below them. With a portal session
+  // cookie that is the signed-in debtor's resolved language — the visitor's pick (`?lang=`, then the
+  // language cookie), else the debtor's language on the case — found with one session lookup (none
+  // without the cookie), side by side with the agency's details rather than before them.
+  const [debtor, agency] = await Promise.all([findDebtorSessionForLayout(request), loadAgency()]);
   const { locale, setCookie } = await resolveLocale(request, { fallback: debtor?.session.debtorLocale });
-  const agency = await loadAgency();
   return data(
     { locale, agency, isSignedIn: debtor !== null },
     {
@@ -31,6 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   );
 }
+
+// Every page has its own title; an error page (rendered by the root's boundary) gets one here, in the
+// page language, so no page of the portal is left without a <title>.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const t = DICTIONARIES[isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE];
+  const isNotFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${isNotFound ? t.errors.notFoundTitle : t.errors.genericTitle} · ${t.portalName}` }];
+};
 
 /** The document around every page, error pages included. */
 export function Layout({ children }: { children: ReactNode }) {

@@ -20,3 +20,32 @@ export function readWorkerEnv(source: Record<string, string | undefined> = proce
   }
   return parsed.data;
 }
+
+/**
+ * The payment provider settings of the automatic instalment collection: Stripe with a secret key, the
+ * offline demo provider without (the same variables as the portal's).
+ */
+const PaymentEnvSchema = z.object({
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+export type PaymentEnv = z.infer<typeof PaymentEnvSchema>;
+
+/** Parses the payment provider variables, naming every bad one. */
+export function readPaymentEnv(source: Record<string, string | undefined> = process.env): PaymentEnv {
+  const parsed = PaymentEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid worker environment: ${detail}`);
+  }
+  return parsed.data;
+}

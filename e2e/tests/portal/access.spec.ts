@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe.ts";
 import { expect, test } from "../support/fixtures.ts";
-import { portalToken } from "../support/tokens.ts";
+import { oneTimeCodeFor, portalToken } from "../support/tokens.ts";
 import { captureViewports } from "../screenshots.ts";
 
 const DEMO_ACCESS_CODE = "DEMO-4821";
@@ -147,9 +147,7 @@ test("reference + access code → a one-time code on the phone → the file", as
   await captureViewports(page, "portal-sign-in-code-en");
   await captureNarrow(page, "portal-sign-in-code-en");
 
-  const [message] = await db.sql<{ body: string }[]>`
-    select body from messages where case_id = ${kase!.id} and template = 'portal_one_time_code' order by created_at desc limit 1`;
-  const code = /\b(\d{6})\b/.exec(message!.body)![1]!;
+  const code = await oneTimeCodeFor(db, kase!.id);
   await page.getByLabel("6-digit code").fill(code === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Open my file" }).click();
   await expect(page.getByText("This code is not right. You have 4 attempt(s) left.")).toBeVisible();

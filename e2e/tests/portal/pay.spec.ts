@@ -1,15 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD } from "../support/auth.ts";
 import { expectNoAxeViolations } from "../support/axe.ts";
 import { expect, test } from "../support/fixtures.ts";
+import { capturePortal } from "../support/portal.ts";
 import { portalToken } from "../support/tokens.ts";
 
 const WORKSPACE = "http://127.0.0.1:3200";
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
 
 interface DebtorCase {
   id: string;
@@ -19,16 +15,6 @@ interface DebtorCase {
 }
 
 
-async function capture(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const viewport of [
-    { label: "360", width: 360, height: 780 },
-    { label: "desktop", width: 1280, height: 800 },
-  ]) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.label}.png`), fullPage: true });
-  }
-}
 
 let kase: DebtorCase;
 let token = "";
@@ -64,27 +50,27 @@ test("open the link, read the statement, pay in full on the demo checkout: the w
   await page.locator('a[href="/case/pay"]').first().click();
   await expect(page).toHaveURL(/\/case\/pay$/);
   await expect(page.getByRole("heading", { level: 1, name: "Payer en ligne" })).toBeVisible();
-  await capture(page, "portal-pay-fr");
+  await capturePortal(page, "portal-pay-fr");
 
   // A wrong amount is explained next to the field, and nothing is started.
   await page.getByLabel("Montant (EUR)").fill("2");
   await page.getByRole("button", { name: "Continuer vers le paiement" }).click();
   await expect(page.getByText("Le montant minimum pour un paiement en ligne est de 5,00 €.")).toBeVisible();
   await expect(page.getByLabel("Montant (EUR)")).toHaveAttribute("aria-invalid", "true");
-  await capture(page, "portal-pay-error-fr");
+  await capturePortal(page, "portal-pay-error-fr");
 
   await page.getByRole("button", { name: /^Payer le solde complet/ }).click();
   await expect(page).toHaveURL(/\/case\/pay\/demo\/cs_demo_\w+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Paiement de démonstration" })).toBeVisible();
   await expect(page.getByText("Aucune donnée de carte n'est demandée")).toBeVisible();
   await expect(page.locator("input:not([type=hidden])")).toHaveCount(0);
-  await capture(page, "portal-pay-demo-fr");
+  await capturePortal(page, "portal-pay-demo-fr");
 
   await page.getByRole("button", { name: /^Payer .* \(démonstration\)$/ }).click();
   await expect(page).toHaveURL(/\/case\/pay\/done\?session_id=cs_demo_\w+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Merci, votre paiement est bien reçu" })).toBeVisible();
   await expect(page.getByText("Votre dossier est soldé et clôturé.")).toBeVisible();
-  await capture(page, "portal-pay-done-fr");
+  await capturePortal(page, "portal-pay-done-fr");
   const donePath = new URL(page.url()).pathname + new URL(page.url()).search;
   await context.close();
 
@@ -139,7 +125,7 @@ test("the confirmation page waits for the webhook and says so, in Dutch and Engl
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expect(page.getByRole("button", { name: button })).toBeVisible();
     await expectNoAxeViolations(page);
-    await capture(page, `portal-pay-${lang}`);
+    await capturePortal(page, `portal-pay-${lang}`);
   }
   await page.getByLabel("Amount (EUR)").fill("10.00");
   await page.getByRole("button", { name: "Continue to payment" }).click();
@@ -151,7 +137,7 @@ test("the confirmation page waits for the webhook and says so, in Dutch and Engl
   await expect(page.getByRole("heading", { level: 1, name: "We are confirming your payment" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Refresh now" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await capture(page, "portal-pay-confirming-en");
+  await capturePortal(page, "portal-pay-confirming-en");
   expect(await db.sql`select id from payments where external_id = ${checkoutId}`).toHaveLength(0);
   await context.close();
 });

@@ -1,15 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe.ts";
 import type { DbHandle } from "@recouvra/db";
 import { expect, test } from "../support/fixtures.ts";
+import { capturePortal } from "../support/portal.ts";
 import { portalToken } from "../support/tokens.ts";
 
 const PORTAL = "http://127.0.0.1:3300";
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
 
 const LANGUAGES = [
   { locale: "fr", title: "Votre dossier", pay: "Payer", plan: "Proposer un échéancier", costs: "Frais", basis: "Base légale", documents: "Vos documents" },
@@ -63,16 +60,6 @@ async function signIn(context: BrowserContext, value = token): Promise<void> {
   await context.addCookies([{ name: "recouvra_portal", value, url: PORTAL, httpOnly: true, sameSite: "Lax" }]);
 }
 
-async function capture(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const viewport of [
-    { label: "360", width: 360, height: 780 },
-    { label: "desktop", width: 1280, height: 800 },
-  ]) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.label}.png`), fullPage: true });
-  }
-}
 
 test("the debtor reads an explained statement in French, Dutch and English, at 360 px, axe-clean", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
@@ -94,7 +81,7 @@ test("the debtor reads an explained statement in French, Dutch and English, at 3
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
-    await capture(page, `portal-statement-${language.locale}`);
+    await capturePortal(page, `portal-statement-${language.locale}`);
     await page.setViewportSize({ width: 360, height: 780 });
   }
   await context.close();
@@ -122,7 +109,7 @@ test("a debtor on a payment plan sees the plan, the payments received and how ea
   await expect(payments.getByText(/^Payments go first to costs/)).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
-  await capture(page, "portal-statement-plan-en");
+  await capturePortal(page, "portal-statement-plan-en");
   await context.close();
 });
 

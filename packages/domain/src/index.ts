@@ -33,3 +33,9 @@ export * from "./documents.ts";
 export * from "./statement.ts";
 // Portal: what a debtor may pay online, and how
 export * from "./portal-payments.ts";
+// Portal: a debtor proposing a plan or asking for a settlement
+export * from "./portal-plans.ts";
+// Portal and worker: paying a plan's instalments, by hand or collected from a saved method
+export * from "./instalment-collection.ts";
+// Portal: the debtor's own requests (dispute, already paid, message, call back) and how they reach a handler
+export * from "./self-service.ts";

@@ -268,3 +268,74 @@ describe("compareQueueEntries", () => {
     expect([...rows].sort(compareQueueEntries).map((r) => r.reference)).toEqual(["Z", "B", "C", "A"]);
   });
 });
+
+describe("prioritiseCase: what the debtor asked for in the portal", () => {
+  it("words each request, with when it came in", () => {
+    const disputed = { holds: ["disputed"] as CaseHold[], nextActionKind: "portal_dispute" };
+    expect(details({ ...disputed, nextActionOn: TODAY })).toEqual(["Debtor disputed in the portal today"]);
+    expect(details({ ...disputed, nextActionOn: addDays(TODAY, -2), portalDisputeReason: "already_paid" })).toEqual(["Debtor reported in the portal 2 days ago that it is already paid"]);
+    // A dispute an agent recorded, or one whose debtor was answered, is the dispute's review instead.
+    expect(details({ ...disputed, nextActionOn: TODAY, nextActionKind: "review_dispute" })).toEqual(["Dispute review due today"]);
+    expect(details({ portalMessageSince: addDays(TODAY, -1) })).toEqual(["Debtor wrote in the portal yesterday"]);
+    expect(details({ callBackOn: TODAY, callBackSlot: "morning" })).toEqual(["Debtor asked to be called back on 22 November 2026 (morning)"]);
+    expect(details({ callBackOn: addDays(TODAY, -3), callBackSlot: null })).toEqual(["Debtor asked to be called back on 19 November 2026, 3 days ago"]);
+  });
+
+  it("lists a call back only from the day asked for, and lets a request go stale after 30 days", () => {
+    expect(codes({ callBackOn: addDays(TODAY, 1), callBackSlot: "evening" })).toEqual([]);
+    expect(codes({ portalMessageSince: addDays(TODAY, -30) })).toEqual(["portal_message"]);
+    expect(codes({ portalMessageSince: addDays(TODAY, -31) })).toEqual([]);
+  });
+
+  it("puts a request above a missed commitment with the largest balance, and says it once", () => {
+    const missed = prioritiseCase({ ...quiet, promiseDueOn: addDays(TODAY, -1), balanceCents: 1_000_000_000 }, TODAY);
+    const asked = prioritiseCase({ ...quiet, portalMessageSince: TODAY, inboundWaitingSince: TODAY, nextActionOn: TODAY, nextActionKind: "answer_portal_message" }, TODAY);
+    expect(asked.reasons.map((r) => r.code)).toEqual(["portal_message"]);
+    expect(asked.score).toBe(QUEUE_WEIGHTS.debtorInPortal);
+    expect(asked.score).toBeGreaterThan(missed.score);
+  });
+
+  it("lists a disputed case for the debtor's dispute today, and for its review once the debtor was answered", () => {
+    const held = { ...quiet, holds: ["disputed"] as CaseHold[], nextActionOn: TODAY, nextActionKind: "portal_dispute", balanceCents: 500_000 };
+    const fresh = prioritiseCase({ ...held, portalDisputeReason: "not_mine", inboundWaitingSince: TODAY }, TODAY);
+    expect(fresh).toMatchObject({ isListed: true, score: QUEUE_WEIGHTS.debtorInPortal });
+    expect(fresh.reasons.map((r) => r.detail)).toEqual(["Debtor disputed in the portal today"]);
+    const answered = prioritiseCase({ ...held, nextActionOn: addDays(TODAY, 14), nextActionKind: "review_dispute" }, TODAY);
+    expect(answered).toMatchObject({ isListed: false, reasons: [] });
+  });
+
+  it("ranks a case with a fresh portal request above any case without one (property)", () => {
+    const request = fc.oneof(
+      fc.integer({ min: 0, max: 30 }).map((d) => ({ portalMessageSince: addDays(TODAY, -d) })),
+      fc.integer({ min: 0, max: 30 }).map((d) => ({ holds: ["disputed"] as CaseHold[], nextActionKind: "portal_dispute", nextActionOn: addDays(TODAY, -d) })),
+      fc.integer({ min: 0, max: 30 }).map((d) => ({ callBackOn: addDays(TODAY, -d), callBackSlot: "afternoon" as const })),
+    );
+    fc.assert(
+      fc.property(facts, request, workable, (mine, asked, other) => {
+        const a = prioritiseCase({ ...mine, stage: mine.stage === "closed" ? "in_contact" : mine.stage, ...asked }, TODAY);
+        const b = prioritiseCase(other, TODAY);
+        expect(a.score).toBeGreaterThan(b.score);
+      }),
+    );
+  });
+
+  it("never lists a held case for anything but its review or what the debtor asked for (property)", () => {
+    const requests = fc.record({
+      nextActionKind: maybe(fc.constantFrom("portal_dispute", "answer_portal_message", "call_back", "review_dispute")),
+      portalMessageSince: maybe(date),
+      callBackOn: maybe(date),
+      callBackSlot: maybe(fc.constantFrom("morning" as const, "afternoon" as const, "evening" as const)),
+    });
+    fc.assert(
+      fc.property(facts, requests, (f, r) => {
+        const p = prioritiseCase({ ...f, ...r }, TODAY);
+        if (f.stage === "closed") expect(p.isListed).toBe(false);
+        else if (f.holds.some((h) => h !== "vulnerable")) expect(p.reasons.every((x) => x.code === "hold_review" || ["portal_dispute", "portal_message", "call_back"].includes(x.code))).toBe(true);
+        // A request the debtor made in the last 30 days is always a reason on an open case.
+        if (f.stage !== "closed" && r.portalMessageSince && r.portalMessageSince <= TODAY && addDays(r.portalMessageSince, 30) >= TODAY) {
+          expect(p.reasons.map((x) => x.code)).toContain("portal_message");
+        }
+      }),
+    );
+  });
+});

@@ -2,7 +2,10 @@
  * Work-queue prioritisation: which open case an agent should work next, and why.
  *
  * The score is a sum of reason weights, so a row can always say exactly what put it where it is.
- * Weights are tiered so the order an agent expects holds whatever the amounts: a commitment falling
+ * Weights are tiered so the order an agent expects holds whatever the amounts: what the debtor asked
+ * for in the portal and nobody has answered yet (a dispute, a message, a call back on the day they
+ * chose) comes first, above anything else together — the debtor is reaching out, and a dispute must be
+ * seen the day collection paused — then a commitment falling
  * due or missed today (promise, instalment) outranks the debtor waiting for us (reply, proposal),
  * which outranks fresh placements nobody has called yet, which outranks the 90-day review and a
  * plain scheduled follow-up. Balance only breaks ties inside a tier (it is capped below the gap).
@@ -11,17 +14,23 @@
  * bend"), so a held case carries none of the contact-driving reasons. It is listed only when its
  * hold is due for review (the next action date the hold set has come), with that single reason: the
  * agent's work there is to look at the dispute or the proceedings, not to call the debtor, and a queue
- * that hid held cases for good would let disputes rot. A vulnerable debtor is not a stop: the case is
- * worked, with care, and the row says so.
+ * that hid held cases for good would let disputes rot. What the debtor themself asked for in the portal
+ * is listed on a held case too: answering the debtor who disputes, or calling back one who asked to be
+ * called, is not collection contact. A vulnerable debtor is not a stop: the case is worked, with care,
+ * and the row says so.
  */
+import { formatLongDate } from "./contact-rules.ts";
 import { daysBetween, type IsoDate } from "./dates.ts";
 import { formatMoney } from "./money.ts";
 import { stopsContact } from "./stages.ts";
-import type { CaseHold, CaseStage } from "./vocabulary.ts";
+import type { CaseHold, CaseStage, ContactTimeSlot, DisputeReason } from "./vocabulary.ts";
 
 
 /** Why a case is in the queue, most urgent first. */
 export const QUEUE_REASON_CODES = [
+  "portal_dispute",
+  "call_back",
+  "portal_message",
   "promise_missed",
   "instalment_missed",
   "promise_broken",
@@ -79,10 +88,26 @@ export interface QueueCaseFacts {
   readonly proposalWaitingSince?: IsoDate | null;
   /** The 90-day review date (set when the notice went out). */
   readonly reviewDueOn?: IsoDate | null;
+  /**
+   * The reason of the case's open dispute, which words a dispute the debtor opened in the portal (next
+   * action `portal_dispute`, set until an agent answers them): `already_paid` is said as such.
+   */
+  readonly portalDisputeReason?: DisputeReason | null;
+  /** Day the oldest message the debtor wrote in the portal since an agent last answered came in. */
+  readonly portalMessageSince?: IsoDate | null;
+  /** The day the debtor asked to be called back, when no agent has called since they asked. */
+  readonly callBackOn?: IsoDate | null;
+  /** The part of that day they chose (null: any time). */
+  readonly callBackSlot?: ContactTimeSlot | null;
 }
 
 /** Tier weights; exported so tests and the UI can reason about them, not to be tuned per call. */
 export const QUEUE_WEIGHTS = {
+  /**
+   * A tier of its own: more than every other reason of one case can add up to (580), so a case whose
+   * debtor asked for something in the portal is always above one whose debtor did not.
+   */
+  debtorInPortal: 600,
   missedCommitment: 90,
   brokenPromise: 85,
   dueCommitment: 80,
@@ -174,11 +199,14 @@ export function prioritiseCase(facts: QueueCaseFacts, today: IsoDate): QueuePrio
   const add = (code: QueueReasonCode, weight: number, detail: string) => reasons.push({ code, weight, detail });
   const since = (date: IsoDate) => daysBetween(date, today);
 
+  // What the debtor asked for in the portal, listed whatever the holds (answering them is not collection).
+  addPortalRequests(facts, today, add);
+
   if (stopsContact(facts.holds)) {
     // Only the hold's own review is work; nothing that would lead to contacting the debtor counts.
-    // A follow-up that only checks a commitment or the review already listed would say the same thing twice.
-  const repeats = FOLLOW_UPS_COVERED[facts.nextActionKind ?? ""]?.some((code) => reasons.some((r) => r.code === code)) ?? false;
-  if (facts.nextActionOn && facts.nextActionOn <= today && !repeats) {
+    // A review the debtor's own request already puts in front of the agent would say the same thing twice.
+    const repeats = FOLLOW_UPS_COVERED[facts.nextActionKind ?? ""]?.some((code) => reasons.some((r) => r.code === code)) ?? false;
+    if (facts.nextActionOn && facts.nextActionOn <= today && !repeats) {
       const late = since(facts.nextActionOn);
       const what = facts.holds.includes("disputed") ? "Dispute" : facts.holds.includes("insolvency") ? "Insolvency" : "Hold";
       add("hold_review", QUEUE_WEIGHTS.holdReview, late === 0 ? `${what} review due today` : `${what} review overdue by ${plural(late, "day")}`);
@@ -202,8 +230,9 @@ export function prioritiseCase(facts: QueueCaseFacts, today: IsoDate): QueuePrio
     else if (late === 0) add("instalment_due", QUEUE_WEIGHTS.dueCommitment, "Instalment due today");
   }
 
-  // The debtor is waiting for us.
-  if (facts.inboundWaitingSince && facts.inboundWaitingSince <= today && since(facts.inboundWaitingSince) <= DEBTOR_WAITING_DAYS) {
+  // The debtor is waiting for us (a portal request listed above already says so, more precisely).
+  const hasPortalRequest = reasons.some((r) => PORTAL_REQUEST_CODES.includes(r.code));
+  if (!hasPortalRequest && facts.inboundWaitingSince && facts.inboundWaitingSince <= today && since(facts.inboundWaitingSince) <= DEBTOR_WAITING_DAYS) {
     add("debtor_replied", QUEUE_WEIGHTS.debtorWaiting, `Debtor replied ${ago(since(facts.inboundWaitingSince))}`);
   }
   if (facts.proposalWaitingSince && facts.proposalWaitingSince <= today) {
@@ -243,7 +272,43 @@ const FOLLOW_UPS_COVERED: Record<string, readonly QueueReasonCode[]> = {
   check_promise: ["promise_due", "promise_missed", "promise_broken"],
   check_instalment: ["instalment_due", "instalment_missed"],
   review: ["review_overdue", "review_soon"],
+  // The next actions the debtor's portal requests set (self-service.ts) repeat the request's own reason.
+  portal_dispute: ["portal_dispute"],
+  answer_portal_message: ["portal_message"],
+  call_back: ["call_back"],
 };
+
+/** The reasons that say what the debtor asked for in the portal. */
+export const PORTAL_REQUEST_CODES: readonly QueueReasonCode[] = ["portal_dispute", "call_back", "portal_message"];
+
+const SLOT_WORDS: Record<ContactTimeSlot, string> = { morning: "morning", afternoon: "afternoon", evening: "evening" };
+
+/** The debtor's unanswered portal requests as reasons (each stays a reason for at most 30 days). */
+function addPortalRequests(facts: QueueCaseFacts, today: IsoDate, add: (code: QueueReasonCode, weight: number, detail: string) => void): void {
+  const waited = (on: IsoDate | null | undefined): number | null => {
+    if (!on || on > today) return null;
+    const days = daysBetween(on, today);
+    return days <= DEBTOR_WAITING_DAYS ? days : null;
+  };
+  const weight = QUEUE_WEIGHTS.debtorInPortal;
+  // A portal dispute is its next action: opening it sets `portal_dispute` for the day, answering the debtor
+  // replaces it with the dispute's review (a dispute recorded by an agent never carries it).
+  const disputed = facts.nextActionKind === "portal_dispute" && facts.holds.includes("disputed") ? waited(facts.nextActionOn) : null;
+  if (disputed !== null) {
+    add(
+      "portal_dispute",
+      weight,
+      facts.portalDisputeReason === "already_paid" ? `Debtor reported in the portal ${ago(disputed)} that it is already paid` : `Debtor disputed in the portal ${ago(disputed)}`,
+    );
+  }
+  const callBack = waited(facts.callBackOn);
+  if (callBack !== null && facts.callBackOn) {
+    const slot = facts.callBackSlot ? ` (${SLOT_WORDS[facts.callBackSlot]})` : "";
+    add("call_back", weight, `Debtor asked to be called back on ${formatLongDate(facts.callBackOn, "en-GB")}${slot}${callBack === 0 ? "" : `, ${plural(callBack, "day")} ago`}`);
+  }
+  const wrote = waited(facts.portalMessageSince);
+  if (wrote !== null) add("portal_message", weight, `Debtor wrote in the portal ${ago(wrote)}`);
+}
 
 function finish(reasons: QueueReason[], workable = false): QueuePriority {
   const ordered = [...reasons].sort((a, b) => b.weight - a.weight || QUEUE_REASON_CODES.indexOf(a.code) - QUEUE_REASON_CODES.indexOf(b.code));

@@ -6,6 +6,7 @@ import { Alert, buttonClasses, Card } from "@recouvra/ui";
 import type { ReactNode } from "react";
 import { ReflowTable } from "~/components/reflow-table.tsx";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/index.ts";
+import { SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
 import { STATEMENT_TEXTS, type StatementTexts } from "~/i18n/statement.ts";
 import type { loader as rootLoader } from "~/root.tsx";
 import { loadStatement } from "~/utils/statement.server.ts";
@@ -49,6 +50,7 @@ export default function CaseStatement() {
         <p className="mt-2 max-w-prose text-ink-700">{agencyName ? t.intro(s.creditor.name, agencyName) : t.introWithoutAgency(s.creditor.name)}</p>
       </header>
       <Summary statement={s} />
+      <OtherThings statement={s} />
       {s.commitment ? <Commitment commitment={s.commitment} /> : null}
       <Parties statement={s} />
       <Invoices statement={s} />
@@ -122,6 +124,32 @@ function Summary({ statement: s }: { statement: DebtorStatement }) {
           </ul>
         </nav>
       ) : null}
+    </Card>
+  );
+}
+
+/** The self-service pages besides paying and plans, as a short list of links. */
+function OtherThings({ statement: s }: { statement: DebtorStatement }) {
+  const { locale } = useFormat();
+  const t = SELF_SERVICE_TEXTS[locale].other;
+  const isOpen = !s.case.isClosed;
+  const links = [
+    ...(isOpen && !s.case.isDisputed ? [{ to: "/case/dispute", label: t.dispute }, { to: "/case/paid", label: t.paid }] : []),
+    { to: "/case/messages", label: t.messages },
+    ...(isOpen ? [{ to: "/case/callback", label: t.callback }] : []),
+    { to: "/case/contact", label: t.contact },
+  ];
+  return (
+    <Card title={t.title}>
+      <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
+        {links.map((l) => (
+          <li key={l.to}>
+            <Link to={l.to} className="inline-flex min-h-11 items-center">
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }

@@ -3,7 +3,8 @@
  * carrying a real `recouvra_portal` session cookie (the session row written as the access contract
  * describes), and loaders/actions settled into status, body and headers.
  */
-import { generateSessionToken, sessionIdFromToken } from "@recouvra/core";
+import { generateSessionToken, sessionIdFromToken, systemClock, today } from "@recouvra/core";
+import { addDays } from "@recouvra/domain";
 import { portalSessions } from "@recouvra/db";
 import { seedDemo } from "@recouvra/db/seed";
 import { useTestDb } from "@recouvra/db/testing";
@@ -69,3 +70,38 @@ export async function settle(run: () => Promise<unknown>): Promise<{ status: num
 }
 
 export const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+/** One instalment of a plan put on a case: due `days` after today (negative = overdue). */
+export interface PlanLine {
+  days: number;
+  amountCents: number;
+  paidCents?: number;
+  status?: string;
+}
+
+/**
+ * Puts a running (active) plan on `c`, as accepting one does: the instalments, and the case in the
+ * arrangement stage. Returns the plan's id and its instalments' ids in order.
+ */
+export async function putPlan(t: ReturnType<typeof useTestDb>, c: OpenCase, lines: PlanLine[]): Promise<{ arrangementId: string; instalmentIds: string[] }> {
+  const total = lines.reduce((s, l) => s + l.amountCents, 0);
+  const [plan] = await t.sql<{ id: string }[]>`
+    insert into arrangements (case_id, client_id, kind, status, proposed_by, terms, total_cents, currency, accepted_at)
+    values (${c.id}, ${c.clientId}, 'plan', 'active', 'debtor', ${JSON.stringify({ frequency: "monthly", instalments: lines.length })}::jsonb, ${total}, 'EUR', now())
+    returning id`;
+  const ids: string[] = [];
+  for (const [i, l] of lines.entries()) {
+    const [row] = await t.sql<{ id: string }[]>`
+      insert into instalments (arrangement_id, seq, due_on, amount_cents, paid_cents, status)
+      values (${plan!.id}, ${i + 1}, ${dayFromToday(l.days)}, ${l.amountCents}, ${l.paidCents ?? 0}, ${l.status ?? "scheduled"})
+      returning id`;
+    ids.push(row!.id);
+  }
+  await t.sql`update cases set stage = 'arrangement' where id = ${c.id}`;
+  return { arrangementId: plan!.id, instalmentIds: ids };
+}
+
+/** The calendar day `days` from the one the portal's use-cases stand on (the agency's today). */
+export function dayFromToday(days: number): string {
+  return addDays(today(systemClock), days);
+}

@@ -94,4 +94,12 @@ describe("the demo checkout with Stripe configured", () => {
     const r = await settle(async () => loader(args(await requestAs(t, open[1]!, "/case/pay/demo/cs_demo_x"), { checkoutId: "cs_demo_x" })));
     expect(r.status).toBe(404);
   });
+
+  it("has no demo setup page for automatic collection either", async () => {
+    const { loader, action } = await import("~/routes/case_.pay.demo-setup.$setupId.tsx");
+    expect((await settle(async () => loader(args(await requestAs(t, open[1]!, "/case/pay/demo-setup/cs_demo_x"), { setupId: "cs_demo_x" })))).status).toBe(404);
+    const post = await requestAs(t, open[1]!, "/case/pay/demo-setup/cs_demo_x", { method: "POST", body: new URLSearchParams({ method: "card" }) });
+    expect((await settle(() => action(args(post, { setupId: "cs_demo_x" })))).status).toBe(404);
+    expect(await t.sql`select id from payment_mandates where case_id = ${open[1]!.id}`).toHaveLength(0);
+  });
 });

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useOutlet } from "@remix-run/react";
+import { Link, useLoaderData, useOutlet } from "@remix-run/react";
 import { getCaseFile, type CaseFile } from "@recouvra/core";
 import { Card } from "@recouvra/ui";
 import { ActionsPanel } from "~/components/case-file/actions-panel.tsx";
 import { BalanceBreakdown } from "~/components/case-file/balance-breakdown.tsx";
 import { CaseHeader } from "~/components/case-file/case-header.tsx";
 import { DocumentsSection } from "~/components/case-file/documents-section.tsx";
+import { PortalMessagesSection } from "~/components/case-file/portal-messages-section.tsx";
 import { ContactsSection } from "~/components/case-file/contacts-section.tsx";
 import { ClaimsSection, EscalationsSection, LedgerSection, PlanSection } from "~/components/case-file/sections.tsx";
 import { Timeline } from "~/components/case-file/timeline.tsx";
@@ -33,12 +34,19 @@ const SECTIONS = [
   { id: "plan", label: "Plan & promises" },
   { id: "contacts", label: "Contacts" },
   { id: "documents", label: "Documents" },
+  { id: "portal", label: "Debtor portal" },
 ] as const;
+// Staff only: the creditor does not read the debtor's conversation with the agency.
+const MESSAGES_SECTION = { id: "portal-messages", label: "Portal messages" } as const;
 
 export default function CaseFilePage() {
   const { file, locale } = useLoaderData<typeof loader>() as { file: CaseFile; locale: string };
   const outlet = useOutlet();
-  const sections = file.escalations.length > 0 ? [...SECTIONS, { id: "escalations", label: "Escalations" } as const] : SECTIONS;
+  const sections = [
+    ...SECTIONS,
+    ...(file.viewer === "staff" ? [MESSAGES_SECTION] : []),
+    ...(file.escalations.length > 0 ? [{ id: "escalations", label: "Escalations" } as const] : []),
+  ];
   const sectionClass = "scroll-mt-4";
   return (
     <>
@@ -92,6 +100,19 @@ export default function CaseFilePage() {
           <Card id="documents" title="Documents" className={sectionClass}>
             <DocumentsSection file={file} locale={locale} />
           </Card>
+          <Card id="portal" title="Debtor portal" description="How the debtor gets into the portal for this case." className={sectionClass}>
+            <p className="text-sm text-ink-700">
+              Personal links, the access code, the sign-in lock and open portal sessions:{" "}
+              <Link to={`/cases/${file.header.caseId}/portal`} preventScrollReset>
+                Portal access
+              </Link>
+            </p>
+          </Card>
+          {file.viewer === "staff" ? (
+            <Card id="portal-messages" title="Portal messages" description="What the debtor wrote in the portal, and the agency's answers." className={sectionClass}>
+              <PortalMessagesSection file={file} locale={locale} />
+            </Card>
+          ) : null}
           {file.escalations.length > 0 ? (
             <Card id="escalations" title="Escalations" className={sectionClass}>
               <EscalationsSection file={file} locale={locale} />

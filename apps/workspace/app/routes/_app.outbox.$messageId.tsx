@@ -27,7 +27,7 @@ export default function MessagePage() {
       ? { title: "As it will be sent", description: "The message exactly as the debtor will receive it." }
       : m.status === "failed" || m.status === "suppressed"
         ? { title: "As written", description: "The message as it was composed; it did not reach the debtor." }
-        : { title: "As sent", description: "The message exactly as the debtor received it." };
+        : { title: "As sent", description: "The message as the debtor received it; once a provider has sent it, a one-time code or personal-link token in it is blanked in this copy." };
   const facts: [string, ReactNode][] = [
     ["Status", <Badge key="s" tone={STATUS_TONES[m.status]}>{STATUS_LABELS[m.status]}</Badge>],
     ["Queued", formatInstant(m.createdAt, locale)],

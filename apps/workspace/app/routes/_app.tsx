@@ -17,7 +17,7 @@ export default function SignedInLayout() {
     <AppShell
       navBelow
       brand={
-        <NavLink to="/" className="no-underline" aria-label="Recouvra workspace, home">
+        <NavLink to="/" className="no-underline" aria-label="Recouvra Agency workspace, home">
           <Brand name="Recouvra" tagline="Agency workspace" />
         </NavLink>
       }

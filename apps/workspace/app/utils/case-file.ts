@@ -75,6 +75,9 @@ const NEXT_ACTION_LABELS: Record<string, string> = {
   email: "Send a reminder email",
   sms: "Send a reminder SMS",
   letter: "Send a reminder letter",
+  portal_dispute: "Look at the debtor's dispute from the portal",
+  answer_portal_message: "Answer the debtor's portal message",
+  call_back: "Call the debtor back (asked in the portal)",
 };
 
 /** What the next scheduled action is, in words. */

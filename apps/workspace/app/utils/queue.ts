@@ -65,6 +65,9 @@ export const AMOUNT_BAND_LABELS: Record<QueueAmountBand, string> = {
 
 /** Colour of each reason's badge; the words carry the meaning, the colour only repeats how pressing it is. */
 export const REASON_TONES: Record<QueueReasonCode, Tone> = {
+  portal_dispute: "critical",
+  call_back: "critical",
+  portal_message: "info",
   promise_missed: "critical",
   instalment_missed: "critical",
   promise_broken: "critical",

@@ -19,6 +19,7 @@ import {
   messages,
   notes,
   paymentAllocations,
+  paymentMandates,
   payments,
   promises,
   teams,
@@ -132,6 +133,8 @@ export interface TimelineItem {
   actor: string;
   title: string;
   detail: string | null;
+  /** Files that came with the event (a dispute's evidence). */
+  documents?: { id: string; filename: string; mimeType: string }[];
 }
 
 export interface CaseFileClaim {
@@ -200,6 +203,8 @@ export interface CaseFileArrangement {
   acknowledgmentText: string | null;
   acknowledgedAt: string | null;
   instalments: CaseFileInstalment[];
+  /** The saved card or SEPA mandate its instalments are collected from automatically (staff only). */
+  mandate: { method: string; label: string; createdAt: string } | null;
 }
 
 export interface CaseFilePromise {
@@ -233,7 +238,26 @@ export interface CaseFileDocument {
   mimeType: string;
   sizeBytes: number;
   claimId: string | null;
+  /** The dispute it is evidence of, when the debtor sent it with one. */
+  disputeId: string | null;
   createdAt: string;
+}
+
+/** How the debtor said in the portal they prefer to be contacted (staff only). */
+export interface CaseFileDebtorPreferences {
+  channel: string | null;
+  times: string[];
+  updatedAt: string | null;
+}
+
+/** One message of the portal thread between the debtor and the agency, oldest first (staff only). */
+export interface CaseFilePortalMessage {
+  id: string;
+  at: string;
+  from: "debtor" | "agency";
+  /** "Debtor", or the agent who answered. */
+  author: string;
+  text: string;
 }
 
 export interface CaseFileEscalation {
@@ -270,6 +294,10 @@ export interface CaseFile {
   contactPoints: CaseFileContactPoint[];
   documents: CaseFileDocument[];
   escalations: CaseFileEscalation[];
+  /** Null for a client user, and while the debtor has said nothing. */
+  debtorPreferences: CaseFileDebtorPreferences | null;
+  /** The debtor's portal messages and the agency's answers (empty for a client user). */
+  portalThread: CaseFilePortalMessage[];
 }
 
 // Audit actions a client user may see in its timeline (state changes, not the agency's internals).
@@ -298,6 +326,7 @@ const TIMELINE_AUDIT_ACTIONS = new Set([
   "promise.broken",
   ...CONTACT_POINT_TIMELINE_ACTIONS,
   "case.reassigned",
+  "debtor.preferences_updated",
 ]);
 
 const ALLOCATION_RULES: Record<string, string> = {
@@ -355,6 +384,7 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     auditRows,
     contactRows,
     [team],
+    mandateRows,
   ] = await Promise.all([
     db.select().from(debtors).where(eq(debtors.id, kase.debtorId)).limit(1),
     db.select({ id: clients.id, name: clients.name }).from(clients).where(eq(clients.id, kase.clientId)).limit(1),
@@ -387,6 +417,7 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     db.select().from(auditEvents).where(eq(auditEvents.caseId, caseId)).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)),
     db.select().from(contactPoints).where(eq(contactPoints.debtorId, kase.debtorId)).orderBy(asc(contactPoints.kind), desc(contactPoints.isPrimary)),
     kase.teamId ? db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, kase.teamId)).limit(1) : Promise.resolve([]),
+    isClient ? Promise.resolve([]) : db.select().from(paymentMandates).where(and(eq(paymentMandates.caseId, caseId), eq(paymentMandates.status, "active"))),
   ]);
   if (!debtor || !client) throw new DomainError("NOT_FOUND", "This case does not exist or is not yours to see.");
   // Why a point is invalid or opted out is in the trail, recorded from whichever of the debtor's cases.
@@ -429,6 +460,7 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     mimeType: d.mimeType,
     sizeBytes: d.sizeBytes,
     claimId: d.claimId,
+    disputeId: d.disputeId,
     createdAt: d.createdAt.toISOString(),
   });
   const money = (cents: number) => formatMoney(cents, kase.currency, "en-GB");
@@ -522,6 +554,7 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     instalments: instalmentRows
       .filter((r) => r.i.arrangementId === a.id)
       .map(({ i }) => ({ id: i.id, seq: i.seq, dueOn: i.dueOn, amountCents: i.amountCents, paidCents: i.paidCents, status: i.status, paidOn: i.paidOn })),
+    mandate: ((m) => (m ? { method: m.method, label: m.label, createdAt: m.createdAt.toISOString() } : null))(mandateRows.find((m) => m.arrangementId === a.id)),
   }));
   const arrangement = arrangementList.find((a) => a.status === "active" || a.status === "accepted") ?? arrangementList[0] ?? null;
 
@@ -562,9 +595,12 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
       detail: [humanise(m.status), m.template ? `template ${m.template}` : null, isClient ? null : m.recipient].filter(Boolean).join(" · ") || null,
     });
   }
+  // A dispute the debtor opened in the portal is one event: its dispute item, not the interaction too.
+  const portalDisputeAt = new Set(disputeRows.map((d) => d.openedAt.getTime()));
+  const isPortalDispute = (r: (typeof interactionRows)[number]) => r.channel === "portal" && r.direction === "inbound" && r.outcome === "disputed" && portalDisputeAt.has(r.occurredAt.getTime());
   for (const r of interactionRows) {
     // Messages already appear through their own row; the interaction that logged them would repeat them.
-    if (r.messageId) continue;
+    if (r.messageId || isPortalDispute(r)) continue;
     const point = r.contactPointId ? contactById.get(r.contactPointId) : undefined;
     all.push({
       id: `interaction:${r.id}`,
@@ -573,7 +609,8 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
       channel: r.channel,
       direction: r.direction,
       actor: r.userId ? staffName(r.userId) : r.direction === "inbound" ? "Debtor" : "System",
-      title: `${humanise(r.channel)} ${r.direction === "inbound" ? "from the debtor" : "to the debtor"}${r.outcome ? `: ${humanise(r.outcome)}` : ""}`,
+      title:
+        portalInteractionTitle(r) ?? `${humanise(r.channel)} ${r.direction === "inbound" ? "from the debtor" : "to the debtor"}${r.outcome ? `: ${humanise(r.outcome)}` : ""}`,
       // The agent's own words stay inside the agency; the creditor sees shared notes only.
       detail: isClient
         ? null
@@ -618,15 +655,18 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     });
   }
   for (const d of disputeRows) {
+    const viaPortal = interactionRows.some((r) => isPortalDispute(r) && r.occurredAt.getTime() === d.openedAt.getTime());
+    const evidence = documentRows.filter((doc) => doc.disputeId === d.id).map((doc) => ({ id: doc.id, filename: doc.filename, mimeType: doc.mimeType }));
     all.push({
       id: `dispute:${d.id}`,
       kind: "dispute",
       at: d.openedAt.toISOString(),
-      channel: null,
-      direction: null,
+      channel: viaPortal ? "portal" : null,
+      direction: viaPortal ? "inbound" : null,
       actor: "Debtor",
-      title: `Dispute opened: ${humanise(d.reason)}`,
+      title: `Dispute opened${viaPortal ? " in the portal" : ""}: ${humanise(d.reason)}`,
       detail: d.details,
+      ...(evidence.length > 0 ? { documents: evidence } : {}),
     });
     if (d.resolvedAt) {
       all.push({
@@ -711,6 +751,16 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
     disputes: disputeList,
     contactPoints: contactRows.map((c) => ({ ...contactPointView(c, pointNotes.get(c.id)), source: isClient ? null : c.source })),
     documents: documentRows.map(toDocument),
+    debtorPreferences:
+      isClient || (!debtor.preferredChannel && (debtor.preferredContactTimes ?? []).length === 0 && !debtor.preferencesUpdatedAt)
+        ? null
+        : { channel: debtor.preferredChannel, times: debtor.preferredContactTimes ?? [], updatedAt: iso(debtor.preferencesUpdatedAt) },
+    portalThread: isClient
+      ? []
+      : interactionRows
+          .filter((r) => r.channel === "portal" && r.outcome === "replied")
+          .map((r) => ({ id: r.id, at: r.occurredAt.toISOString(), from: r.direction === "inbound" ? ("debtor" as const) : ("agency" as const), author: r.userId ? staffName(r.userId) : "Debtor", text: r.note ?? "" }))
+          .reverse(),
     escalations: escalationRows.map((e) => ({
       id: e.id,
       kind: e.kind,
@@ -722,6 +772,14 @@ export async function getCaseFile({ ctx, input }: { ctx: Ctx; input: GetCaseFile
       decidedAt: iso(e.decidedAt),
     })),
   };
+}
+
+/** The title of a portal interaction (a message, an answer, a call-back request), or null for other channels. */
+function portalInteractionTitle(r: { channel: string; direction: string; outcome: string | null }): string | null {
+  if (r.channel !== "portal") return null;
+  if (r.outcome === "replied") return r.direction === "inbound" ? "Debtor wrote in the portal" : "Answered the debtor in the portal";
+  if (r.outcome === "callback_requested" && r.direction === "inbound") return "Debtor asked in the portal to be called back";
+  return null;
 }
 
 /** "right_party_contact" → "Right party contact". */
@@ -842,6 +900,15 @@ function auditItem(action: string, data: Record<string, unknown>, money: (cents:
     case "contact_point.opt_out_lifted":
     case "contact_point.made_primary":
       return contactPointTimelineItem(action, data);
+    case "debtor.preferences_updated": {
+      const times = Array.isArray(data.preferredContactTimes) ? (data.preferredContactTimes as string[]) : [];
+      const channel = str("preferredChannel");
+      return {
+        kind: "contact",
+        title: "Debtor set their contact preferences in the portal",
+        detail: [channel ? `Prefers ${channel === "sms" ? "SMS" : channel}` : "No preferred channel", times.length > 0 ? times.join(", ") : "any time of day"].join(" · "),
+      };
+    }
     default:
       return { kind: "stage", title: humanise(action.replace(".", " ")), detail: null };
   }

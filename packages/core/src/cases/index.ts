@@ -10,6 +10,8 @@ export {
   type CaseFileBalance,
   type CaseFileClaim,
   type CaseFileContactPoint,
+  type CaseFileDebtorPreferences,
+  type CaseFilePortalMessage,
   type CaseFileDispute,
   type CaseFileDocument,
   type CaseFileEscalation,

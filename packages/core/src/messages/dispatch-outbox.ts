@@ -2,7 +2,9 @@
  * The outbox dispatcher the worker runs: it claims the queued messages that are due, checks once more
  * that each may still go out (a dispute opened or an opt-out received since it was queued stops it:
  * status suppressed), hands the others to the transport and records the outcome — sent, or back to
- * queued with an exponential back-off, or failed after the last attempt. Every change is audited.
+ * queued with an exponential back-off, or failed after the last attempt. Every change is audited. A
+ * message that will not go out again has its one-time code or link token blanked in that same write
+ * (`redact-secrets.ts`).
  *
  * Exactly once: the claim takes the rows with `FOR UPDATE SKIP LOCKED` and marks them `sending` in the
  * same transaction, so two dispatchers running at once never claim the same message. The transport is
@@ -17,8 +19,10 @@ import { assertSystem } from "../access.ts";
 import { today, type Ctx } from "../context.ts";
 import { RECEIPT_TEMPLATE } from "../payments/receipt.ts";
 import { PORTAL_CODE_TEMPLATE } from "../portal/one-time-code-texts.ts";
+import { DISPUTE_ACKNOWLEDGMENT_TEMPLATE } from "../portal/self-service-texts.ts";
 import { caseStateOf } from "../scope.ts";
-import type { OutboundMessage, Transport } from "./transport.ts";
+import { redactMessageSecrets } from "./redact-secrets.ts";
+import { outboxTransport, type OutboundMessage, type Transport } from "./transport.ts";
 
 /** Attempts before a message is given up as failed. */
 export const OUTBOX_MAX_ATTEMPTS = 5;
@@ -54,10 +58,24 @@ function audit(tx: DbOrTx, message: Message, occurredAt: Date, action: string, d
   return appendAuditEvent(tx, { occurredAt, actorKind: "system", actorId: null, action, entityType: "message", entityId: message.id, caseId: message.caseId, clientId: message.clientId, data });
 }
 
+/**
+ * The columns that blank a message's one-time code or link token once it will not be handed to a
+ * transport again, and what the audit event says was blanked; nothing for a message without secrets.
+ * The offline transport is the exception: without provider keys the development outbox IS the
+ * debtor's mailbox (the demo signs in by reading the code there), so its copy keeps the text.
+ */
+function withoutSecrets(message: Message, transport: Transport): { columns: Partial<Pick<Message, "subject" | "body">>; audit: { redacted?: string[] } } {
+  const redacted = transport.provider === outboxTransport.provider ? null : redactMessageSecrets(message);
+  return redacted ? { columns: { subject: redacted.subject, body: redacted.body }, audit: { redacted: redacted.redacted } } : { columns: {}, audit: {} };
+}
+
 function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text || "The transport failed without saying why").slice(0, 500);
 }
+
+/** Templates that answer the debtor's own request rather than pursue them: no hold stops them. */
+const ANSWERS_TO_THE_DEBTOR: ReadonlySet<string> = new Set([PORTAL_CODE_TEMPLATE, RECEIPT_TEMPLATE, DISPUTE_ACKNOWLEDGMENT_TEMPLATE]);
 
 /** Why a claimed message must not go out any more; null when it may. */
 function suppressionOf(message: Message, kase: (typeof cases.$inferSelect) | undefined, point: (typeof contactPoints.$inferSelect) | undefined, day: IsoDate): string | null {
@@ -66,8 +84,9 @@ function suppressionOf(message: Message, kase: (typeof cases.$inferSelect) | und
   // The notice itself moved the case on when it was queued, so the notice-first rule is not asked again.
   // A sign-in code is not collection contact but the answer to the debtor's own request: a dispute or
   // other hold must not lock them out of the portal where they follow it. Nor is a payment receipt,
-  // which acknowledges money received and goes out even when that very payment closed the case.
-  const held = message.template === PORTAL_CODE_TEMPLATE || message.template === RECEIPT_TEMPLATE ? null : caseContactRefusal(caseStateOf(kase), { isNotice: true });
+  // which acknowledges money received and goes out even when that very payment closed the case, nor
+  // the acknowledgment of a dispute, which answers the very dispute that set the hold.
+  const held = ANSWERS_TO_THE_DEBTOR.has(message.template ?? "") ? null : caseContactRefusal(caseStateOf(kase), { isNotice: true });
   if (held) return held.message;
   if (!point) return "The contact point it was addressed to was removed.";
   const unusable = contactPointRefusal(message.channel as MessageChannel, { kind: point.kind as ContactPointKind, value: point.value, isInvalid: point.isInvalid, optedOutAt: point.optedOutAt });
@@ -78,7 +97,7 @@ function suppressionOf(message: Message, kase: (typeof cases.$inferSelect) | und
 }
 
 /** Claims up to `limit` due messages: suppressed ones are settled at once, the others marked sending. */
-async function claim(ctx: Ctx, limit: number, now: Date): Promise<{ toSend: Message[]; suppressed: number }> {
+async function claim(ctx: Ctx, limit: number, now: Date, transport: Transport): Promise<{ toSend: Message[]; suppressed: number }> {
   const day = today(ctx.clock);
   return ctx.db.transaction(async (tx) => {
     const due = await tx
@@ -111,8 +130,9 @@ async function claim(ctx: Ctx, limit: number, now: Date): Promise<{ toSend: Mess
     for (const message of due) {
       const why = suppressionOf(message, message.caseId ? caseById.get(message.caseId) : undefined, message.contactPointId ? pointById.get(message.contactPointId) : undefined, day);
       if (why) {
-        await tx.update(messages).set({ status: "suppressed", error: why, nextAttemptAt: null, updatedAt: now }).where(eq(messages.id, message.id));
-        await audit(tx, message, now, "message.suppressed", { reason: why });
+        const secrets = withoutSecrets(message, transport);
+        await tx.update(messages).set({ status: "suppressed", error: why, nextAttemptAt: null, updatedAt: now, ...secrets.columns }).where(eq(messages.id, message.id));
+        await audit(tx, message, now, "message.suppressed", { reason: why, ...secrets.audit });
         suppressed += 1;
         continue;
       }
@@ -154,7 +174,7 @@ const isOurAttempt = (message: Message) => and(eq(messages.id, message.id), eq(m
 export async function dispatchOutbox({ ctx, input = {}, transport }: { ctx: Ctx; input?: DispatchOutboxInput; transport: Transport }): Promise<DispatchOutboxResult> {
   assertSystem(ctx.actor, "dispatch the outbox");
   const { limit } = DispatchOutboxInputSchema.parse(input);
-  const { toSend, suppressed } = await claim(ctx, limit, ctx.clock.now());
+  const { toSend, suppressed } = await claim(ctx, limit, ctx.clock.now(), transport);
   const result: DispatchOutboxResult = { claimed: toSend.length + suppressed, sent: 0, retried: 0, failed: 0, suppressed };
 
   for (const message of toSend) {
@@ -166,16 +186,18 @@ export async function dispatchOutbox({ ctx, input = {}, transport }: { ctx: Ctx;
       outcome = { ok: false, error: errorText(error) };
     }
     const now = ctx.clock.now();
+    // Sent, or given up: either way the text will not go out again, so its secrets go with this outcome.
+    const secrets = withoutSecrets(message, transport);
     await ctx.db.transaction(async (tx) => {
       if (outcome.ok) {
         const [done] = await tx
           .update(messages)
-          .set({ status: "sent", provider: transport.provider, providerMessageId: outcome.providerMessageId, sentAt: now, nextAttemptAt: null, error: null, updatedAt: now })
+          .set({ status: "sent", provider: transport.provider, providerMessageId: outcome.providerMessageId, sentAt: now, nextAttemptAt: null, error: null, updatedAt: now, ...secrets.columns })
           .where(isOurAttempt(message))
           .returning({ id: messages.id });
         if (!done) return;
         await tx.update(interactions).set({ outcome: "sent" }).where(eq(interactions.messageId, message.id));
-        await audit(tx, message, now, "message.sent", { provider: transport.provider, providerMessageId: outcome.providerMessageId, attempt: message.attempts });
+        await audit(tx, message, now, "message.sent", { provider: transport.provider, providerMessageId: outcome.providerMessageId, attempt: message.attempts, ...secrets.audit });
         result.sent += 1;
         return;
       }
@@ -183,12 +205,13 @@ export async function dispatchOutbox({ ctx, input = {}, transport }: { ctx: Ctx;
       const retryAt = isLast ? null : at(now, outboxRetryDelaySeconds(message.attempts));
       const [done] = await tx
         .update(messages)
-        .set({ status: isLast ? "failed" : "queued", provider: transport.provider, error: outcome.error, nextAttemptAt: retryAt, updatedAt: now })
+        // A retry needs the text as it was; a message given up keeps no secret.
+        .set({ status: isLast ? "failed" : "queued", provider: transport.provider, error: outcome.error, nextAttemptAt: retryAt, updatedAt: now, ...(isLast ? secrets.columns : {}) })
         .where(isOurAttempt(message))
         .returning({ id: messages.id });
       if (!done) return;
       if (isLast) {
-        await audit(tx, message, now, "message.failed", { provider: transport.provider, attempts: message.attempts, error: outcome.error });
+        await audit(tx, message, now, "message.failed", { provider: transport.provider, attempts: message.attempts, error: outcome.error, ...secrets.audit });
         result.failed += 1;
       } else {
         await audit(tx, message, now, "message.retry_scheduled", { provider: transport.provider, attempt: message.attempts, nextAttemptAt: retryAt!.toISOString(), error: outcome.error });

@@ -47,3 +47,4 @@ export {
   type DispatchOutboxResult,
 } from "./dispatch-outbox.ts";
 export { outboxTransport, type OutboundMessage, type Transport } from "./transport.ts";
+export { REDACTION_CHARACTER, redactMessageSecrets, type RedactedSecret } from "./redact-secrets.ts";

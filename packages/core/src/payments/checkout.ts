@@ -3,37 +3,28 @@
  * and reading it back (the demo checkout page, the "we are confirming your payment" page). Nothing
  * here records a payment: only the provider's signed webhook does (see record-provider-payment.ts).
  */
-import { appendAuditEvent, auditEvents, contactPoints, payments, type Case, type DbOrTx } from "@recouvra/db";
+import { appendAuditEvent, auditEvents, payments } from "@recouvra/db";
 import {
   checkoutPaymentMethods,
-  contactPointRefusal,
   DomainError,
   formatMoney,
   LOCALES,
   minimumPortalPaymentCents,
+  nextInstalmentToPay,
   portalPaymentRefusal,
-  type ContactPointKind,
   type Locale,
+  type NextInstalment,
   type PortalPaymentRefusal,
 } from "@recouvra/domain";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor, Ctx } from "../context.ts";
+import { today, type Ctx } from "../context.ts";
 import { parseInput } from "../cases/actions/shared.ts";
-import { requireCase } from "../scope.ts";
+import { automaticCollectionOf, type AutomaticCollection } from "./mandates.ts";
 import type { DemoPaymentProvider, PaymentProvider, WebhookDelivery } from "./provider.ts";
+import { isOpen, livePlanOf, requireDebtorCase, usableEmailOf } from "./shared.ts";
 
-const NOT_FOUND = "This case does not exist or is not yours to see.";
-
-/** The case of a debtor's own file; anyone else (staff included) gets NOT_FOUND, as for a stranger's case. */
-async function requireDebtorCase(db: DbOrTx, actor: Actor, caseId: string): Promise<Case> {
-  if (actor.kind !== "debtor") throw new DomainError("NOT_FOUND", NOT_FOUND);
-  return requireCase(db, actor, caseId);
-}
-
-const isOpen = (kase: Case) => kase.stage !== "closed" && kase.balanceCents > 0;
-
-/** What the pay page offers: the balance, the smallest part-payment, the methods. */
+/** What the pay page offers: the next instalment of a running plan, the balance, the smallest part-payment, the methods. */
 export interface PaymentOptions {
   caseId: string;
   reference: string;
@@ -43,19 +34,28 @@ export interface PaymentOptions {
   /** False when nothing is left to pay (closed, or paid off and awaiting closure). */
   canPay: boolean;
   paymentMethods: string[];
+  /** With a running plan: what is due on its earliest unsettled instalment (or the overdue total). */
+  nextInstalment: NextInstalment | null;
+  /** Whether the plan's instalments can be (or are) collected from a saved card or SEPA mandate. */
+  automaticCollection: AutomaticCollection;
 }
 
 /** The pay page's facts for the debtor's case. */
 export async function getPaymentOptions({ ctx, input }: { ctx: Ctx; input: { caseId: string } }): Promise<PaymentOptions> {
   const kase = await requireDebtorCase(ctx.db, ctx.actor, input.caseId);
+  const live = await livePlanOf(ctx.db, kase.id);
+  const canPay = isOpen(kase);
+  const day = today(ctx.clock);
   return {
     caseId: kase.id,
     reference: kase.reference,
     currency: kase.currency,
     balanceCents: Math.max(0, kase.balanceCents),
     minimumCents: minimumPortalPaymentCents(kase.balanceCents),
-    canPay: isOpen(kase),
+    canPay,
     paymentMethods: checkoutPaymentMethods(kase.currency),
+    nextInstalment: live && canPay ? nextInstalmentToPay(live.lines, { today: day, balanceCents: kase.balanceCents }) : null,
+    automaticCollection: await automaticCollectionOf(ctx.db, kase, live, day),
   };
 }
 
@@ -96,12 +96,7 @@ export async function startCheckout({ ctx, input, provider }: { ctx: Ctx; input:
     throw new DomainError(refusal.reason === "nothing_due" ? "CONFLICT" : "VALIDATION", REFUSAL_WORDS[refusal.reason](refusal, kase.currency), { field: "amountCents", cause: refusal });
   }
   const paymentMethods = checkoutPaymentMethods(kase.currency);
-  const [email] = await ctx.db
-    .select()
-    .from(contactPoints)
-    .where(and(eq(contactPoints.debtorId, kase.debtorId), eq(contactPoints.clientId, kase.clientId), eq(contactPoints.kind, "email")))
-    .orderBy(desc(contactPoints.isPrimary), asc(contactPoints.createdAt));
-  const usableEmail = email && !contactPointRefusal("email", { kind: email.kind as ContactPointKind, value: email.value, isInvalid: email.isInvalid, optedOutAt: email.optedOutAt }) ? email.value : null;
+  const usableEmail = await usableEmailOf(ctx.db, kase);
   const base = data.portalUrl.replace(/\/+$/, "");
   const checkout = await provider.createCheckout({
     caseId: kase.id,

@@ -3,6 +3,10 @@
  * return to the portal, which anyone can type. Stripe delivers at least once and retries for days, and
  * may deliver the same event twice at the same instant: the case row lock serialises deliveries, and
  * `payments (provider, external_id)` — the Checkout Session id — lets exactly one of them book it.
+ *
+ * The same endpoint also receives the events of automatic collection: a setup session completing
+ * (the saved card or SEPA mandate, mandates.ts) and the outcome of an instalment charged to it
+ * (record-instalment-charge.ts).
  */
 import { auditEvents, type Case } from "@recouvra/db";
 import { DomainError } from "@recouvra/domain";
@@ -12,15 +16,19 @@ import { z } from "zod";
 import type { Ctx } from "../context.ts";
 import { bookPayment, findExisting, replayOf, type RecordedPayment } from "../cases/actions/record-payment.ts";
 import { auditFor, clockOf, lockWorkableCase } from "../cases/actions/shared.ts";
+import { recordProviderMandate } from "./mandates.ts";
 import type { PaymentProvider } from "./provider.ts";
 import { queuePaymentReceipt } from "./receipt.ts";
+import { recordInstalmentCharge, recordInstalmentChargeFailure } from "./record-instalment-charge.ts";
 
 /** What became of a webhook event. */
 export type ProviderPaymentOutcome =
   | { status: "recorded"; payment: RecordedPayment; receiptMessageId: string | null }
   | { status: "replayed"; payment: RecordedPayment }
-  /** A SEPA Direct Debit that bounced: nothing was received, the debtor is told on the confirmation page. */
+  /** A SEPA Direct Debit that bounced, or an instalment charge refused: nothing was received. */
   | { status: "failed" }
+  /** A setup session completed: the saved card or SEPA mandate is recorded (or was already). */
+  | { status: "mandate_saved" | "mandate_replayed"; mandateId: string }
   /** Not a payment we record (another event type, a session still processing, not one of ours). */
   | { status: "ignored"; reason: string };
 
@@ -28,6 +36,9 @@ export type ProviderPaymentOutcome =
 // async_payment_succeeded; a card, Bancontact or iDEAL session completes paid.
 const PAID_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
 const FAILED_EVENT = "checkout.session.async_payment_failed";
+// Charges of instalments to a saved method (automatic collection).
+const CHARGE_SUCCEEDED = "payment_intent.succeeded";
+const CHARGE_FAILED = "payment_intent.payment_failed";
 
 const SessionSchema = z.object({
   id: z.string().min(1),
@@ -55,13 +66,17 @@ export async function recordProviderPayment({
 }: {
   ctx: Ctx;
   input: { event: Stripe.Event; portalUrl?: string };
-  provider: Pick<PaymentProvider, "name">;
+  provider: Pick<PaymentProvider, "name" | "retrieveSavedMethod">;
 }): Promise<ProviderPaymentOutcome> {
   if (ctx.actor.kind !== "system") throw new DomainError("FORBIDDEN", "Only the payment provider's webhook records online payments.");
   const parsed = RecordProviderPaymentInputSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("VALIDATION", "The webhook event is malformed.", { cause: parsed.error });
-  const { event, portalUrl } = parsed.data;
+  const { portalUrl } = parsed.data;
+  const event = input.event;
+  if (event.type === CHARGE_SUCCEEDED) return recordInstalmentCharge(ctx, event, provider, portalUrl);
+  if (event.type === CHARGE_FAILED) return recordInstalmentChargeFailure(ctx, event);
   if (!PAID_EVENTS.has(event.type) && event.type !== FAILED_EVENT) return { status: "ignored", reason: `event ${event.type}` };
+  if (event.type === "checkout.session.completed" && (event.data.object as { mode?: unknown }).mode === "setup") return recordProviderMandate(ctx, event, provider);
   const session = SessionSchema.safeParse(event.data.object);
   if (!session.success) throw new DomainError("VALIDATION", "The checkout session in the event is malformed.", { cause: session.error });
   const s = session.data;
@@ -74,7 +89,10 @@ export async function recordProviderPayment({
   const { now, day } = clockOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const kase: Case = await lockWorkableCase(tx, ctx, caseId);
-    const existing = await findExisting(tx, provider.name, s.id);
+    const paymentIntentId = typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null);
+    // The session's payment intent is never booked on its own (only instalment charges are), but a
+    // payment must not be booked twice under two ids even if one ever were.
+    const existing = (await findExisting(tx, provider.name, s.id)) ?? (paymentIntentId ? await findExisting(tx, provider.name, paymentIntentId) : null);
     if (existing) return { status: "replayed", payment: await replayOf(tx, existing, kase) };
     if (s.currency.toUpperCase() !== kase.currency) {
       throw new DomainError("CONFLICT", `The session was paid in ${s.currency.toUpperCase()}, the case is in ${kase.currency}.`);
@@ -90,7 +108,7 @@ export async function recordProviderPayment({
       auditData: {
         eventId: event.id,
         eventType: event.type,
-        paymentIntentId: typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null),
+        paymentIntentId,
       },
     });
     const receipt = await queuePaymentReceipt(tx, ctx, kase, { paymentId: payment.paymentId, amountCents: payment.amountCents, ...(portalUrl ? { portalUrl } : {}) });

@@ -10,6 +10,9 @@
  *       the last 30 days (`promises_due_idx`), unsettled instalments due in the last 30 days
  *       (`instalments_due_idx`), proposals awaiting a decision (`arrangements_pending_idx`), reviews due
  *       within two weeks or overdue by up to 30 days (`cases_review_due_idx`);
+ *     - next actions that fell due in the last 30 days, freshest first (`cases_next_action_idx`): what a
+ *       debtor asked for in the portal today (a dispute, a message, a call back on the day they chose)
+ *       sets the next action to that day, so this branch finds it whatever the stored score says;
  *     - with a search, the four search indexes instead (reference, lower(last/company name),
  *       lower(contact value), lower(invoice number), all prefix) and no window branches.
  *  2. The facts of those candidates (≤ a few thousand) are read with correlated subqueries, each on a
@@ -19,7 +22,7 @@
  * (a debtor's inbound reply) reaches the top through `priority_score`, which the use-cases that record
  * such facts, and a daily worker pass, keep in step with the domain's score.
  */
-import { arrangements, cases, claims, clients, contactPoints, debtors, instalments, interactions, messages, promises } from "@recouvra/db";
+import { arrangements, auditEvents, cases, claims, clients, contactPoints, debtors, disputes, instalments, interactions, messages, promises } from "@recouvra/db";
 import {
   addDays,
   ageBucketBounds,
@@ -33,6 +36,8 @@ import {
   QUEUE_AMOUNT_BANDS,
   type CaseHold,
   type CaseStage,
+  type ContactTimeSlot,
+  type DisputeReason,
   type IsoDate,
   type QueueAgeBucket,
   type QueueAmountBand,
@@ -41,6 +46,7 @@ import {
 import { and, asc, eq, gte, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { assertStaffOrSystem } from "../access.ts";
+import { CONVERSATION_OUTCOMES } from "../cases/actions/log-interaction.ts";
 import { today as todayOf, type Ctx } from "../context.ts";
 import { caseScope, isUuid } from "../scope.ts";
 
@@ -156,7 +162,10 @@ function windowCandidates(where: SQL, day: IsoDate): SQL {
     union (select ${cases.id} from ${arrangements} join ${cases} on ${cases.id} = ${arrangements.caseId}
       where ${arrangements.status} in ('proposed', 'countered') and ${arrangements.proposedBy} = 'debtor' and ${where} limit ${QUEUE_WINDOW})
     union (select ${cases.id} from ${cases}
-      where ${cases.reviewDueOn} between ${from} and ${addDays(day, REVIEW_HORIZON_DAYS)} and ${where} limit ${QUEUE_WINDOW})`;
+      where ${cases.reviewDueOn} between ${from} and ${addDays(day, REVIEW_HORIZON_DAYS)} and ${where} limit ${QUEUE_WINDOW})
+    union (select ${cases.id} from ${cases}
+      where ${cases.nextActionOn} between ${from} and ${day} and ${where}
+      order by ${cases.nextActionOn} desc limit ${QUEUE_WINDOW})`;
 }
 
 const text = (x: SQL) => sql<string | null>`(${x})::text`;
@@ -190,6 +199,22 @@ export async function listWorkQueue({ ctx, input = {} }: { ctx: Ctx; input?: Lis
 
   const lastAgentContact = sql`(select max(${interactions.occurredAt}) from ${interactions}
     where ${interactions.caseId} = ${cases.id} and ${interactions.direction} = 'outbound' and ${interactions.userId} is not null)`;
+  // A call-back request is answered by an agent speaking with the debtor on the phone, either way round.
+  const conversations = sql.raw(`ARRAY[${CONVERSATION_OUTCOMES.map((o) => `'${o}'`).join(", ")}]::text[]`);
+  const lastPhoneConversation = sql`(select max(${interactions.occurredAt}) from ${interactions}
+    where ${interactions.caseId} = ${cases.id} and ${interactions.channel} = 'phone' and ${interactions.userId} is not null
+      and ${interactions.outcome} = any(${conversations}))`;
+  // The debtor's portal messages since an agent last contacted them (a portal answer included).
+  const portalMessageSince = text(sql`select (min(${interactions.occurredAt}) at time zone 'Europe/Paris')::date from ${interactions}
+      where ${interactions.caseId} = ${cases.id} and ${interactions.channel} = 'portal' and ${interactions.direction} = 'inbound'
+        and ${interactions.outcome} = 'replied' and ${interactions.occurredAt} > coalesce(${lastAgentContact}, '-infinity'::timestamptz)
+        and ${interactions.occurredAt} >= ${addDays(day, -DUE_LOOKBACK_DAYS)}::date`);
+  const openDisputeReason = sql`(select ${disputes.reason} from ${disputes} where ${disputes.caseId} = ${cases.id} and ${disputes.status} = 'open' limit 1)`;
+  const callBackRequest = (key: "on" | "slot") =>
+    text(sql`select ${auditEvents.data}->>${key} from ${auditEvents}
+      where ${auditEvents.caseId} = ${cases.id} and ${auditEvents.action} = 'portal.call_back_requested'
+        and ${auditEvents.occurredAt} > coalesce(${lastPhoneConversation}, '-infinity'::timestamptz)
+      order by ${auditEvents.occurredAt} desc limit 1`);
   const rows = await ctx.db
     .select({
       caseId: cases.id,
@@ -227,6 +252,11 @@ export async function listWorkQueue({ ctx, input = {} }: { ctx: Ctx; input?: Lis
         sql`select (min(${arrangements.createdAt}) at time zone 'Europe/Paris')::date from ${arrangements}
           where ${arrangements.caseId} = ${cases.id} and ${arrangements.status} = 'proposed' and ${arrangements.proposedBy} = 'debtor'`,
       ),
+      // What the debtor asked for in the portal since an agent last answered (a portal dispute is its next action).
+      portalDisputeReason: text(openDisputeReason),
+      portalMessageSince,
+      callBackOn: callBackRequest("on"),
+      callBackSlot: callBackRequest("slot"),
     })
     .from(cases)
     .innerJoin(debtors, eq(debtors.id, cases.debtorId))
@@ -253,6 +283,10 @@ export async function listWorkQueue({ ctx, input = {} }: { ctx: Ctx; input?: Lis
           instalmentDueOn: r.instalmentDueOn,
           inboundWaitingSince: r.inboundWaitingSince,
           proposalWaitingSince: r.proposalWaitingSince,
+          portalDisputeReason: r.portalDisputeReason as DisputeReason | null,
+          portalMessageSince: r.portalMessageSince,
+          callBackOn: r.callBackOn,
+          callBackSlot: r.callBackSlot as ContactTimeSlot | null,
         },
         day,
       );

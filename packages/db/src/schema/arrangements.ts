@@ -90,7 +90,7 @@ export const instalments = pgTable(
     paidOn: date({ mode: "string" }),
     remindedAt: instant(),
     // Automatic collection (a saved card or SEPA mandate): when the charge was asked of the provider,
-    // and the provider's answer when it refused. The charge's idempotency key is the instalment's id.
+    // and the provider's answer when it refused. Each attempt's idempotency key is `instalment:<id>:<attempt>`.
     collectionRequestedAt: instant(),
     collectionError: text(),
   },

@@ -132,3 +132,78 @@ export function onePagePdf(page: PdfPage): Uint8Array {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, "latin1"));
 }
+
+/** What one page of a longer document draws (the document's title, author and date are shared). */
+export type PdfPageContent = Pick<PdfPage, "texts" | "rules" | "boxes">;
+
+/** A document of one or more A4 pages. */
+export interface PdfDocument {
+  readonly title: string;
+  readonly author: string;
+  /** PDF date of the Info dictionary, e.g. "D:20261101090000Z". */
+  readonly creationDate: string;
+  /** The software named as the PDF's producer. */
+  readonly producer?: string;
+  readonly pages: readonly PdfPageContent[];
+}
+
+/**
+ * The bytes of a PDF 1.4 file of several A4 pages, with the same fonts and drawing as `onePagePdf`.
+ * Same input, same bytes.
+ */
+export function multiPagePdf(doc: PdfDocument): Uint8Array {
+  if (doc.pages.length === 0) throw new RangeError("a PDF has at least one page");
+  // Objects: 1 catalog, 2 page tree, 3–4 fonts, 5 info, then a page and its content stream per page.
+  const pageObject = (i: number) => 6 + 2 * i;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${doc.pages.map((_, i) => `${pageObject(i)} 0 R`).join(" ")}] /Count ${doc.pages.length} >>`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+    `<< /Title ${literal(doc.title)} /Author ${literal(doc.author)} /Producer ${literal(doc.producer ?? "Recouvra")} /CreationDate (${doc.creationDate}) >>`,
+  ];
+  doc.pages.forEach((page, i) => {
+    const stream = contentStream({ title: doc.title, author: doc.author, creationDate: doc.creationDate, ...page });
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject(i) + 1} 0 R >>`,
+      `<< /Length ${stream.length} >>\nstream\n${stream}endstream`,
+    );
+  });
+  let out = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, "latin1"));
+}
+
+/** `text` broken into lines no wider than `maxWidth` points at `size` (a word longer than a line is cut). */
+export function wrapText(text: string, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/ +/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (textWidth(candidate, size) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = word;
+      while (textWidth(rest, size) > maxWidth && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && textWidth(rest.slice(0, cut), size) > maxWidth) cut -= 1;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

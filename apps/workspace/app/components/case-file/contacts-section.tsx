@@ -19,16 +19,21 @@ export function ContactsSection({ file, locale }: { file: CaseFile; locale: stri
       Add a contact point
     </Link>
   ) : null;
+  const preferences = file.debtorPreferences ? <DebtorPreferences preferences={file.debtorPreferences} locale={locale} /> : null;
   if (file.contactPoints.length === 0) {
     return (
-      <EmptyState title="No contact details" action={add}>
-        {file.canWork ? "Add the debtor's email, phone number or postal address as soon as you learn it." : "The agency has no way to reach the debtor yet."}
-      </EmptyState>
+      <div className="flex flex-col gap-4">
+        {preferences}
+        <EmptyState title="No contact details" action={add}>
+          {file.canWork ? "Add the debtor's email, phone number or postal address as soon as you learn it." : "The agency has no way to reach the debtor yet."}
+        </EmptyState>
+      </div>
     );
   }
   const points = [...file.contactPoints].sort((a, b) => KIND_ORDER.indexOf(a.kind as ContactPointKind) - KIND_ORDER.indexOf(b.kind as ContactPointKind));
   return (
     <div className="flex flex-col gap-4">
+      {preferences}
       <ul aria-label="The debtor's contact points" className="-mx-4 divide-y divide-ink-100 border-y border-ink-200 sm:mx-0 sm:rounded-lg sm:border">
         {points.map((c) => (
           <ContactRow key={c.id} point={c} caseId={caseId} canWork={file.canWork} locale={locale} />
@@ -87,6 +92,20 @@ function ContactRow({ point: c, caseId, canWork, locale }: { point: CaseFileCont
         </ul>
       ) : null}
     </li>
+  );
+}
+
+const CHANNEL_WORDS: Record<string, string> = { email: "email", sms: "SMS", phone: "phone", letter: "letter" };
+
+/** What the debtor said in the portal about how and when to contact them. */
+function DebtorPreferences({ preferences, locale }: { preferences: NonNullable<CaseFile["debtorPreferences"]>; locale: string }) {
+  const how = preferences.channel ? `prefers ${CHANNEL_WORDS[preferences.channel] ?? preferences.channel}` : "no preferred channel";
+  const when = preferences.times.length > 0 ? preferences.times.join(", ") : "any time of day";
+  return (
+    <p className="rounded-lg border border-info-200 bg-info-50 px-3 py-2 text-sm text-info-800">
+      <span className="font-semibold">Debtor's preferences</span>
+      {preferences.updatedAt ? ` (set in the portal on ${formatInstant(preferences.updatedAt, locale)})` : ""}: {how} · {when}
+    </p>
   );
 }
 

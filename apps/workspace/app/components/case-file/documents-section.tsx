@@ -51,6 +51,7 @@ export function DocumentsSection({ file, locale }: { file: CaseFile; locale: str
                 <span className="block text-sm text-ink-600">
                   {TYPE_WORDS[d.mimeType] ?? d.mimeType}
                   {d.claimId && invoiceOf.get(d.claimId) ? ` · invoice ${invoiceOf.get(d.claimId)}` : ""}
+                  {d.disputeId ? " · sent by the debtor with a dispute" : ""}
                 </span>
               </TableCell>
               <TableCell>{documentKindLabel(d.kind)}</TableCell>

@@ -186,6 +186,12 @@ export function PlanSection({ file, locale }: { file: CaseFile; locale: string }
               </span>
             </p>
             {plan.decisionReason ? <p className="text-sm text-ink-700">Decision: {plan.decisionReason}</p> : null}
+            {plan.mandate ? (
+              <p className="text-sm text-ink-700">
+                Collected automatically from {plan.mandate.label} ({plan.mandate.method === "sepa_debit" ? "SEPA Direct Debit mandate" : "saved card"}), set up by the debtor on{" "}
+                {formatInstant(plan.mandate.createdAt, locale)}
+              </p>
+            ) : null}
             {plan.acknowledgmentText ? (
               <blockquote className="border-l-4 border-brand-200 bg-brand-50 px-3 py-2 text-sm text-ink-800">
                 {plan.acknowledgmentText}

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { TimelineItem, TimelineKind } from "@recouvra/core";
 import { Badge, EmptyState, type Tone } from "@recouvra/ui";
 import { formatInstant, humanise, TIMELINE_KIND_LABELS, TIMELINE_KIND_ORDER, toggleTimelineKind } from "~/utils/case-file.ts";
+import { DocumentLink } from "./documents-section.tsx";
 
 const KIND_TONES: Record<TimelineKind, Tone> = {
   interaction: "brand",
@@ -73,6 +74,15 @@ export function Timeline({ items, counts, selected, locale }: { items: TimelineI
               </div>
               <p className="mt-1 font-medium text-ink-900">{item.title}</p>
               {item.detail ? <p className="mt-0.5 text-sm break-words whitespace-pre-line text-ink-700">{item.detail}</p> : null}
+              {item.documents && item.documents.length > 0 ? (
+                <ul aria-label="Files sent with it" className="mt-1 flex flex-col gap-0.5 text-sm">
+                  {item.documents.map((d) => (
+                    <li key={d.id}>
+                      <DocumentLink id={d.id} filename={d.filename} mimeType={d.mimeType} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ol>

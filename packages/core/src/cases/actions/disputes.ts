@@ -1,6 +1,6 @@
 /** The debtor contests the debt: collection pauses (hold `disputed`) until the dispute is resolved. */
-import { cases, disputes } from "@recouvra/db";
-import { addDays, DISPUTE_REASONS, DomainError } from "@recouvra/domain";
+import { cases, disputes, type Case, type Tx } from "@recouvra/db";
+import { addDays, DISPUTE_REASONS, DomainError, type CaseRecord, type DisputeReason, type IsoDate } from "@recouvra/domain";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../context.ts";
@@ -13,28 +13,43 @@ export const OpenDisputeInputSchema = z.object({
 });
 export type OpenDisputeInput = z.input<typeof OpenDisputeInputSchema>;
 
+/**
+ * What opening a dispute writes, whoever opens it (a case handler here, the debtor in the portal), on a
+ * case the caller has locked: refused on a closed case and beside an open dispute; the dispute row, the
+ * `disputed` hold through the stage machine, and the next action. The caller audits (its own actor)
+ * `dispute.opened` and the returned stage records in the same transaction.
+ */
+export async function insertOpenDispute(
+  tx: Tx,
+  kase: Case,
+  dispute: { reason: DisputeReason; details: string; openedAt: Date; nextAction: { on: IsoDate; kind: string } },
+): Promise<{ disputeId: string; records: readonly CaseRecord[] }> {
+  if (kase.stage === "closed") throw new DomainError("CONFLICT", "The case is closed.");
+  const [open] = await tx.select({ id: disputes.id }).from(disputes).where(and(eq(disputes.caseId, kase.id), eq(disputes.status, "open")));
+  if (open) throw new DomainError("CONFLICT", "A dispute is already open on this case: add to it rather than opening another.");
+  const moved = step(caseStateOf(kase), { type: "hold_set", hold: "disputed" });
+  const [row] = await tx
+    .insert(disputes)
+    .values({ caseId: kase.id, clientId: kase.clientId, reason: dispute.reason, details: dispute.details, status: "open", openedAt: dispute.openedAt })
+    .returning({ id: disputes.id });
+  await tx
+    .update(cases)
+    .set({ ...bumpVersion, holds: [...moved.state.holds], nextActionOn: dispute.nextAction.on, nextActionKind: dispute.nextAction.kind })
+    .where(eq(cases.id, kase.id));
+  return { disputeId: row!.id, records: moved.events };
+}
+
 /** Opens a dispute (one open per case) and sets the `disputed` hold: contact stops at once. */
 export async function openDispute({ ctx, input }: { ctx: Ctx; input: OpenDisputeInput }): Promise<{ disputeId: string }> {
   const data = parseInput(OpenDisputeInputSchema, input);
   const { now, day } = clockOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const kase = await lockWorkableCase(tx, ctx, data.caseId);
-    if (kase.stage === "closed") throw new DomainError("CONFLICT", "The case is closed.");
-    const [open] = await tx.select({ id: disputes.id }).from(disputes).where(and(eq(disputes.caseId, kase.id), eq(disputes.status, "open")));
-    if (open) throw new DomainError("CONFLICT", "A dispute is already open on this case: add to it rather than opening another.");
-    const moved = step(caseStateOf(kase), { type: "hold_set", hold: "disputed" });
-    const [row] = await tx
-      .insert(disputes)
-      .values({ caseId: kase.id, clientId: kase.clientId, reason: data.reason, details: data.details, status: "open", openedAt: now })
-      .returning({ id: disputes.id });
-    await tx
-      .update(cases)
-      .set({ ...bumpVersion, holds: [...moved.state.holds], nextActionOn: addDays(day, 14), nextActionKind: "review_dispute" })
-      .where(eq(cases.id, kase.id));
+    const opened = await insertOpenDispute(tx, kase, { reason: data.reason, details: data.details, openedAt: now, nextAction: { on: addDays(day, 14), kind: "review_dispute" } });
     const audit = auditFor(tx, ctx, kase, now);
-    await audit.event("dispute.opened", "dispute", row!.id, { reason: data.reason });
-    await audit.records(moved.events);
-    return { disputeId: row!.id };
+    await audit.event("dispute.opened", "dispute", opened.disputeId, { reason: data.reason });
+    await audit.records(opened.records);
+    return { disputeId: opened.disputeId };
   });
 }
 

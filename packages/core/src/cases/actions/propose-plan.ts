@@ -3,25 +3,14 @@
  * it the plan starts at once (instalments scheduled, case → arrangement); outside it the plan waits as
  * `proposed` in the approvals queue with the policy's reasons and its closest allowed counter-offer.
  */
-import { arrangements, cases, instalments, promises, type Case, type DbOrTx } from "@recouvra/db";
-import {
-  buildSchedule,
-  DomainError,
-  evaluateProposal,
-  isIsoDate,
-  PLAN_FREQUENCIES,
-  type Instalment,
-  type IsoDate,
-  type PlanProposal,
-  type PolicyReason,
-  transition,
-} from "@recouvra/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { DomainError, isIsoDate, PLAN_FREQUENCIES, type PlanProposal, type PolicyReason } from "@recouvra/domain";
 import { z } from "zod";
 import type { Ctx } from "../../context.ts";
 import { requireWorkableCase } from "../../scope.ts";
-import { actorIds, auditFor, bumpVersion, caseStateOf, clockOf, lockWorkableCase, parseInput, refusalError, step } from "./shared.ts";
-import { findPolicy } from "./terms.ts";
+import { assertPlanCanStart, decidePlan, fileProposal, findWaitingProposal, startPlan, type PlanPreview } from "./plan-arrangements.ts";
+import { actorIds, auditFor, clockOf, lockWorkableCase, parseInput } from "./shared.ts";
+
+export type { PlanPreview } from "./plan-arrangements.ts";
 
 const cents = (field: string) =>
   z.number({ error: `${field} must be an amount` }).int(`${field} must be whole cents`).positive(`${field} must be more than zero`);
@@ -43,19 +32,6 @@ export const PlanTermsInputSchema = z
   });
 export type ProposePlanInput = z.input<typeof PlanTermsInputSchema>;
 
-/** What the policy says about a plan, before anything is written. */
-export interface PlanPreview {
-  balanceCents: number;
-  currency: string;
-  schedule: Instalment[];
-  /** `active`: within policy, starts at once; `approval`: goes to the approvals queue. */
-  outcome: "active" | "approval";
-  reasons: PolicyReason[];
-  /** The closest plan the policy would allow, when the domain offers one. */
-  counterSchedule: Instalment[] | null;
-  approver: "supervisor" | "client";
-}
-
 type PlanTerms = z.output<typeof PlanTermsInputSchema>;
 
 function proposalOf(t: PlanTerms): PlanProposal {
@@ -68,30 +44,11 @@ function proposalOf(t: PlanTerms): PlanProposal {
   };
 }
 
-async function decide(db: DbOrTx, kase: Case, day: IsoDate, t: PlanTerms): Promise<PlanPreview> {
-  if (kase.balanceCents <= 0) throw new DomainError("PRECONDITION_FAILED", "Nothing is owed on this case: there is nothing to plan.");
-  if (t.firstDueOn < day) throw new DomainError("VALIDATION", "firstDueOn cannot be in the past", { field: "firstDueOn" });
-  if (t.downPaymentCents !== undefined && t.downPaymentCents >= kase.balanceCents) {
-    throw new DomainError("VALIDATION", "downPaymentCents must be less than the balance (record a promise to pay in full instead)", { field: "downPaymentCents" });
-  }
-  const proposal = proposalOf(t);
-  // Throws VALIDATION / LIMIT_EXCEEDED naming the field when the terms cannot make a schedule at all.
-  const schedule = buildSchedule({ totalCents: kase.balanceCents, ...proposal });
-  const found = await findPolicy(db, kase.clientId);
-  const base = { balanceCents: kase.balanceCents, currency: kase.currency, schedule, approver: found?.approver ?? ("supervisor" as const) };
-  if (!found) {
-    return { ...base, outcome: "approval", reasons: [{ code: "balance_above_auto_limit", message: "The client has no negotiation policy: every plan is reviewed." }], counterSchedule: null };
-  }
-  const decision = evaluateProposal({ policy: found.policy, balanceCents: kase.balanceCents, today: day, proposal });
-  if (decision.decision === "accept") return { ...base, schedule: decision.schedule, outcome: "active", reasons: [], counterSchedule: null };
-  return { ...base, outcome: "approval", reasons: [...decision.reasons], counterSchedule: decision.decision === "counter" ? decision.schedule : null };
-}
-
 /** The schedule a plan would have and whether the policy lets it start at once; writes nothing. */
 export async function previewPlan({ ctx, input }: { ctx: Ctx; input: ProposePlanInput }): Promise<PlanPreview> {
   const t = parseInput(PlanTermsInputSchema, input);
   const kase = await requireWorkableCase(ctx.db, ctx.actor, t.caseId);
-  return decide(ctx.db, kase, clockOf(ctx).day, t);
+  return decidePlan(ctx.db, kase, clockOf(ctx).day, proposalOf(t));
 }
 
 /** Records a plan: active at once within policy, otherwise `proposed` for approval with the reason. */
@@ -101,36 +58,24 @@ export async function proposePlan({ ctx, input }: { ctx: Ctx; input: ProposePlan
   const { userId } = actorIds(ctx);
   return ctx.db.transaction(async (tx) => {
     const kase = await lockWorkableCase(tx, ctx, t.caseId);
-    // A plan the case could not take now (closed, on hold, another plan running) is refused before the
-    // policy is even asked, so nothing waits in the approvals queue that could never start.
-    const allowed = transition(caseStateOf(kase), { type: "plan_accepted" });
-    if (!allowed.ok) throw refusalError(allowed.refusal);
-    const [waiting] = await tx
-      .select({ id: arrangements.id })
-      .from(arrangements)
-      .where(and(eq(arrangements.caseId, kase.id), inArray(arrangements.status, ["proposed", "countered"])));
-    if (waiting) throw new DomainError("CONFLICT", "A plan for this case is already waiting for approval.");
+    assertPlanCanStart(kase);
+    if (await findWaitingProposal(tx, kase.id)) throw new DomainError("CONFLICT", "A plan for this case is already waiting for approval.");
 
-    const preview = await decide(tx, kase, day, t);
+    const preview = await decidePlan(tx, kase, day, proposalOf(t));
     const { note, caseId: _caseId, ...terms } = t;
     const audit = auditFor(tx, ctx, kase, now);
-    const common = {
-      caseId: kase.id,
-      clientId: kase.clientId,
-      kind: "plan" as const,
-      proposedBy: "agent" as const,
-      proposedByUserId: userId,
-      currency: kase.currency,
-      totalCents: kase.balanceCents,
-    };
+    const who = { proposedBy: "agent" as const, proposedByUserId: userId };
 
     if (preview.outcome === "approval") {
       const reason = preview.reasons.map((r) => r.message).join(" ");
-      const [row] = await tx
-        .insert(arrangements)
-        .values({
-          ...common,
-          status: "proposed",
+      const arrangementId = await fileProposal(tx, {
+        kase,
+        now,
+        kind: "plan",
+        totalCents: kase.balanceCents,
+        audit,
+        details: {
+          ...who,
           // What the approver needs: the terms as proposed (decideApproval rebuilds the schedule from them),
           // the policy's reason codes, and the counter-offer the policy would accept instead.
           terms: {
@@ -143,57 +88,35 @@ export async function proposePlan({ ctx, input }: { ctx: Ctx; input: ProposePlan
             ...(preview.counterSchedule ? { counter: preview.counterSchedule } : {}),
           },
           decisionReason: reason,
-          createdAt: now,
-        })
-        .returning({ id: arrangements.id });
-      await tx.update(cases).set(bumpVersion).where(eq(cases.id, kase.id));
-      await audit.event("arrangement.proposed", "arrangement", row!.id, {
-        totalCents: kase.balanceCents,
-        instalments: preview.schedule.length,
-        reason,
-        reasonCodes: preview.reasons.map((r) => r.code),
-        approver: preview.approver,
+        },
+        auditData: {
+          totalCents: kase.balanceCents,
+          instalments: preview.schedule.length,
+          reason,
+          reasonCodes: preview.reasons.map((r) => r.code),
+          approver: preview.approver,
+        },
       });
-      return { arrangementId: row!.id, status: "proposed" as const, reasons: preview.reasons };
+      return { arrangementId, status: "proposed" as const, reasons: preview.reasons };
     }
 
-    const moved = step(caseStateOf(kase), { type: "plan_accepted" });
     const schedule = preview.schedule;
     const money = (c: number) => `${(c / 100).toFixed(2)} ${kase.currency}`;
-    const [row] = await tx
-      .insert(arrangements)
-      .values({
-        ...common,
-        status: "active",
+    const { arrangementId } = await startPlan(tx, {
+      kase,
+      now,
+      schedule,
+      audit,
+      auditData: { decision: "accept" },
+      details: {
+        ...who,
         terms: { ...terms, instalments: schedule.length, interestFrozen: true, ...(note ? { agentNote: note } : {}) },
         decisionReason: "Within the client's negotiation policy",
-        decidedAt: now,
-        acceptedAt: now,
         // Accepting a plan acknowledges the debt (DESIGN step 4): keep what was agreed, in words.
         acknowledgmentText: `Agreed by phone with the case handler: the debtor acknowledges owing ${money(kase.balanceCents)} (file ${kase.reference}) and will pay it in ${schedule.length} instalments, the first on ${schedule[0]!.dueOn}.`,
         acknowledgedAt: now,
-        createdAt: now,
-      })
-      .returning({ id: arrangements.id });
-    await tx.insert(instalments).values(schedule.map((l) => ({ arrangementId: row!.id, seq: l.seq, dueOn: l.dueOn, amountCents: l.amountCents })));
-    // A plan replaces a pending promise (the debtor cannot pay at once after all).
-    const cancelled = await tx
-      .update(promises)
-      .set({ status: "cancelled", resolvedAt: now })
-      .where(and(eq(promises.caseId, kase.id), eq(promises.status, "pending")))
-      .returning({ id: promises.id });
-    await tx
-      .update(cases)
-      .set({ ...bumpVersion, stage: moved.state.stage, nextActionOn: schedule[0]!.dueOn, nextActionKind: "check_instalment" })
-      .where(eq(cases.id, kase.id));
-    await audit.event("arrangement.accepted", "arrangement", row!.id, {
-      totalCents: kase.balanceCents,
-      instalments: schedule.length,
-      firstDueOn: schedule[0]!.dueOn,
-      decision: "accept",
-      cancelledPromises: cancelled.length,
+      },
     });
-    await audit.records(moved.events);
-    return { arrangementId: row!.id, status: "active" as const, reasons: [] };
+    return { arrangementId, status: "active" as const, reasons: [] };
   });
 }

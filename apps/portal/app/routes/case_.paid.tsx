@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert, Button, Card, PageHeader, TextField } from "@recouvra/ui";
+import { ChoiceGroup, FileField, TextAreaField } from "~/components/self-service-fields.tsx";
+import { ACCEPTED_EVIDENCE, DisputeReceived } from "~/components/self-service-received.tsx";
+import type { Locale } from "~/i18n/index.ts";
+import { problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
+import { loadDisputePage, submitAlreadyPaid, type FormReply } from "~/utils/self-service.server.ts";
+import { useLocale } from "~/utils/use-locale.ts";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "fr";
+  return [{ title: SELF_SERVICE_TEXTS[locale].paid.metaTitle }];
+};
+
+export const loader = ({ request }: LoaderFunctionArgs) => loadDisputePage(request);
+export const action = ({ request }: ActionFunctionArgs) => submitAlreadyPaid(request);
+
+const METHODS = ["bank_transfer", "to_creditor", "other"] as const;
+
+// "I have already paid": when, how much, how, and the proof. Once sent it is a dispute being checked,
+// and the page says so (the same confirmation as a dispute).
+export default function AlreadyPaidPage() {
+  const { status } = useLoaderData<typeof loader>();
+  const reply = useActionData<FormReply>();
+  const locale = useLocale();
+  const t = SELF_SERVICE_TEXTS[locale];
+  const isSubmitting = useNavigation().state === "submitting";
+  if (status.openDispute) return <DisputeReceived dispute={status.openDispute} locale={locale} />;
+  const problem = reply?.problem ?? null;
+  const errorOf = (field: string) => (problem && problem.field === field ? problemMessage(locale, problem) : null);
+  const values = reply?.values ?? {};
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t.paid.title} description={t.paid.intro} />
+      {status.isClosed ? (
+        <Alert tone="info">
+          <p>{t.closed}</p>
+        </Alert>
+      ) : (
+        <Card>
+          {problem && problem.field === null ? (
+            <Alert tone="caution" title={t.errorTitle} live="alert" className="mb-4">
+              <p>{problemMessage(locale, problem)}</p>
+            </Alert>
+          ) : null}
+          <Form method="post" encType="multipart/form-data" noValidate className="flex flex-col gap-5">
+            <TextField
+              name="paidOn"
+              type="date"
+              label={t.paid.paidOn}
+              description={t.paid.paidOnHint}
+              max={status.today}
+              required
+              defaultValue={values.paidOn ?? ""}
+              error={errorOf("paidOn")}
+              className="sm:max-w-xs"
+            />
+            <TextField
+              name="amount"
+              label={t.paid.amount(status.currency)}
+              description={t.paid.amountHint}
+              inputMode="decimal"
+              autoComplete="off"
+              required
+              defaultValue={values.amount ?? ""}
+              error={errorOf("amountCents")}
+              className="sm:max-w-xs"
+            />
+            <ChoiceGroup
+              legend={t.paid.methodLegend}
+              name="method"
+              checked={values.method ? [values.method] : []}
+              error={errorOf("method")}
+              required
+              choices={METHODS.map((m) => ({ value: m, label: t.paid.methods[m] }))}
+            />
+            <TextAreaField label={`${t.paid.note} (${t.optional})`} name="note" description={t.paid.noteHint} rows={3} maxLength={2000} defaultValue={values.note ?? ""} error={errorOf("note")} />
+            <FileField label={t.paid.evidence} name="evidence" multiple accept={ACCEPTED_EVIDENCE} description={t.paid.evidenceHint(status.maxFiles)} error={errorOf("evidence")} />
+            <Button type="submit" className="w-full sm:w-auto sm:self-start" disabled={isSubmitting}>
+              {t.paid.submit}
+            </Button>
+          </Form>
+        </Card>
+      )}
+      <p>
+        <Link to="/case">{t.backToFile}</Link>
+      </p>
+    </div>
+  );
+}
