@@ -32,6 +32,7 @@ interface OpenCase {
 }
 
 let kase: OpenCase;
+let withPlan: OpenCase;
 
 test.beforeAll(async ({ db }) => {
   // A plain open case (no hold, no plan or promise running) that other journeys are unlikely to pick.
@@ -45,6 +46,15 @@ test.beforeAll(async ({ db }) => {
     order by md5(c.id::text || 'every-page') limit 1`;
   expect(rows[0], "the demo data has a plain open case").toBeDefined();
   kase = rows[0]!;
+  // A debtor keeping to a plan: the pages then offer the next instalment and automatic collection.
+  const planned = await db.sql<OpenCase[]>`
+    select c.id, c.client_id as "clientId", c.reference from cases c join arrangements a on a.case_id = c.id and a.status = 'active' and a.kind = 'plan'
+    where c.stage = 'arrangement' and cardinality(c.holds) = 0 and c.currency = 'EUR' and c.balance_cents > 0
+      and exists (select 1 from instalments i where i.arrangement_id = a.id and i.status in ('scheduled', 'partially_paid'))
+      and not exists (select 1 from payment_mandates m where m.case_id = c.id)
+    order by md5(c.id::text || 'every-page') limit 1`;
+  expect(planned[0], "the demo data has a plan running").toBeDefined();
+  withPlan = planned[0]!;
 });
 
 async function check(page: Page, lang: string, name: string): Promise<void> {
@@ -85,5 +95,29 @@ for (const lang of LANGUAGES) {
       expect(response!.status(), path).toBe(200);
       await check(page, lang, name);
     }
+  });
+
+  test(`the pages of a debtor keeping to a plan in ${lang}, and the demo provider's pages`, async ({ page, db }) => {
+    await page.goto(await personalLink(db, withPlan));
+    await expect(page).toHaveURL(/\/case$/);
+    for (const [name, path] of [
+      ["statement-plan", "/case"],
+      ["pay-plan", "/case/pay"],
+      ["plan-running", "/case/plan"],
+      ["plan-done", "/case/plan/done"],
+    ] as const) {
+      const response = await page.goto(`${path}?lang=${lang}`);
+      expect(response!.status(), path).toBe(200);
+      await check(page, lang, name);
+    }
+    // Opening the demo checkout and the demo setup page writes only their audit events: nothing is paid or saved.
+    await page.goto(`/case/pay?lang=${lang}`);
+    await page.getByRole("button", { name: /prochaine échéance|volgende afbetaling|next instalment|en retard|achterstallige|overdue/ }).click();
+    await expect(page).toHaveURL(/\/case\/pay\/demo\/cs_demo_\w+$/);
+    await check(page, lang, "pay-demo-checkout");
+    await page.goto(`/case/pay?lang=${lang}`);
+    await page.getByRole("button", { name: /prélever|automatisch|collected automatically/ }).click();
+    await expect(page).toHaveURL(/\/case\/pay\/demo-setup\/\w+/);
+    await check(page, lang, "pay-demo-setup");
   });
 }

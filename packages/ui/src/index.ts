@@ -25,5 +25,22 @@ export { BarChart, type BarChartProps, type BarDatum } from "./bar-chart.tsx";
 export { LanguageSwitcher, type LanguageOption, type LanguageSwitcherProps } from "./language-switcher.tsx";
 export { EmptyState, type EmptyStateProps } from "./empty-state.tsx";
 export { Toast, type ToastMessage } from "./toast.tsx";
-export { TextField, type TextFieldProps } from "./field.tsx";
+export {
+  CheckboxField,
+  ChoiceGroup,
+  FieldHelp,
+  FileField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  fieldDescribedBy,
+  type CheckboxFieldProps,
+  type ChoiceGroupProps,
+  type ChoiceOption,
+  type FieldBaseProps,
+  type FileFieldProps,
+  type SelectFieldProps,
+  type TextAreaFieldProps,
+  type TextFieldProps,
+} from "./field.tsx";
 export { ProgressBar, type ProgressBarProps } from "./progress-bar.tsx";

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, PageHeader, TextField } from "@recouvra/ui";
-import { ChoiceGroup, SelectField, TextAreaField } from "~/components/self-service-fields.tsx";
+import { Alert, Button, Card, ChoiceGroup, PageHeader, SelectField, TextAreaField, TextField } from "@recouvra/ui";
 import type { Locale } from "~/i18n/index.ts";
 import { formatWeekday, problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
 import { loadCallBackPage, submitCallBack, type FormReply } from "~/utils/self-service.server.ts";

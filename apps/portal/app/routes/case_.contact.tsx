@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { DebtorContactPoint } from "@recouvra/core";
 import { CONTACT_TIME_SLOTS, PREFERRED_CHANNELS } from "@recouvra/domain";
-import { Alert, Badge, Button, Card, PageHeader, TextField } from "@recouvra/ui";
+import { Alert, Badge, Button, Card, CheckboxField, ChoiceGroup, PageHeader, SelectField, TextField } from "@recouvra/ui";
 import type { ReactNode } from "react";
-import { CheckboxField, ChoiceGroup, SelectField } from "~/components/self-service-fields.tsx";
 import type { Locale } from "~/i18n/index.ts";
 import { problemMessage, SELF_SERVICE_TEXTS, type SelfServiceTexts } from "~/i18n/self-service.ts";
 import { loadContactPage, submitContact, type FormReply } from "~/utils/self-service.server.ts";

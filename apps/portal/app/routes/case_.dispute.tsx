@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DISPUTE_REASONS, type DisputeReason } from "@recouvra/domain";
-import { Alert, Button, Card, PageHeader } from "@recouvra/ui";
-import { ChoiceGroup, FileField, TextAreaField } from "~/components/self-service-fields.tsx";
+import { Alert, Button, Card, ChoiceGroup, FileField, PageHeader, TextAreaField } from "@recouvra/ui";
 import { ACCEPTED_EVIDENCE, DisputeReceived } from "~/components/self-service-received.tsx";
 import type { Locale } from "~/i18n/index.ts";
 import { problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
@@ -56,7 +55,7 @@ export default function DisputePage() {
                 {t.dispute.paidInstead} <Link to="/case/paid">{t.other.paid}</Link>
               </p>
             </ChoiceGroup>
-            <TextAreaField label={t.dispute.details} name="details" description={t.dispute.detailsHint} maxLength={5000} required defaultValue={values.details ?? ""} error={errorOf("details")} />
+            <TextAreaField label={t.dispute.details} name="details" rows={6} description={t.dispute.detailsHint} maxLength={5000} required defaultValue={values.details ?? ""} error={errorOf("details")} />
             <FileField
               label={`${t.dispute.evidence} (${t.optional})`}
               name="evidence"

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, PageHeader } from "@recouvra/ui";
-import { TextAreaField } from "~/components/self-service-fields.tsx";
+import { Alert, Button, Card, PageHeader, TextAreaField } from "@recouvra/ui";
 import { FORMAT_LOCALE, type Locale } from "~/i18n/index.ts";
 import { formatMoment, problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
 import { loadMessagesPage, submitMessage, type FormReply } from "~/utils/self-service.server.ts";
@@ -68,6 +67,7 @@ export default function MessagesPage() {
             <TextAreaField
               label={t.messages.text}
               name="text"
+              rows={5}
               description={t.messages.textHint(new Intl.NumberFormat(FORMAT_LOCALE[locale]).format(thread.maxLength))}
               maxLength={thread.maxLength}
               required

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, PageHeader, TextField } from "@recouvra/ui";
-import { ChoiceGroup, FileField, TextAreaField } from "~/components/self-service-fields.tsx";
+import { Alert, Button, Card, ChoiceGroup, FileField, PageHeader, TextAreaField, TextField } from "@recouvra/ui";
 import { ACCEPTED_EVIDENCE, DisputeReceived } from "~/components/self-service-received.tsx";
 import type { Locale } from "~/i18n/index.ts";
 import { problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";

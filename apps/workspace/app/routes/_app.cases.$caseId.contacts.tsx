@@ -13,9 +13,9 @@ import {
   type ContactPointChange,
   type ContactPointKind,
 } from "@recouvra/domain";
-import { Alert, buttonClasses, cx, TextField } from "@recouvra/ui";
+import { Alert, buttonClasses, cx, SelectField, TextAreaField, TextField } from "@recouvra/ui";
 import { useEffect, useRef, type ReactNode } from "react";
-import { ActionForm, CheckboxField, SelectField, TextAreaField } from "~/components/case-actions/fields.tsx";
+import { ActionForm, CheckboxField } from "~/components/case-actions/fields.tsx";
 import { requireActionCase } from "~/utils/case-actions.server.ts";
 import { fieldError, type ActionFailure } from "~/utils/case-actions.ts";
 import { orNotFound } from "~/utils/case-file.server.ts";

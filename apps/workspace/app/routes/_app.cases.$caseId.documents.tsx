@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDocumentUploadForm } from "@recouvra/core";
-import { Alert, Button } from "@recouvra/ui";
+import { Alert, Button, SelectField } from "@recouvra/ui";
 import { useId, useState } from "react";
-import { SelectField } from "~/components/case-actions/fields.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { fieldError, type ActionFailure } from "~/utils/case-actions.ts";
 import { orNotFound } from "~/utils/case-file.server.ts";

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MANUAL_HOLDS, releaseHold, setHold, type ManualHold } from "@recouvra/core";
-import { Alert } from "@recouvra/ui";
-import { ActionForm, SelectField, TextAreaField } from "~/components/case-actions/fields.tsx";
+import { Alert, SelectField, TextAreaField } from "@recouvra/ui";
+import { ActionForm } from "~/components/case-actions/fields.tsx";
 import { requireActionCase, runCaseAction } from "~/utils/case-actions.server.ts";
 import { fieldError, type ActionFailure } from "~/utils/case-actions.ts";
 import { HOLD_LABELS } from "~/utils/case-file.ts";

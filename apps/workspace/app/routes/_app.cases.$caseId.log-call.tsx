@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CALL_OUTCOMES, holdSentence, logInteraction } from "@recouvra/core";
-import { Alert, TextField } from "@recouvra/ui";
-import { ActionForm, SelectField, TextAreaField } from "~/components/case-actions/fields.tsx";
+import { Alert, SelectField, TextAreaField, TextField } from "@recouvra/ui";
+import { ActionForm } from "~/components/case-actions/fields.tsx";
 import { requireActionCase, runCaseAction } from "~/utils/case-actions.server.ts";
 import { fieldError, OUTCOME_LABELS, type ActionFailure } from "~/utils/case-actions.ts";
 import { intField, textField } from "~/utils/form.server.ts";

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { sendMessage } from "@recouvra/core";
-import { Alert, Button, TextField } from "@recouvra/ui";
+import { Alert, Button, SelectField, TextField } from "@recouvra/ui";
 import { useEffect, useId, useRef } from "react";
-import { SelectField } from "~/components/case-actions/fields.tsx";
 import { MessageBody } from "~/components/messages/message-body.tsx";
 import { requireActionCase, runCaseAction } from "~/utils/case-actions.server.ts";
 import { fieldError, type ActionFailure } from "~/utils/case-actions.ts";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { replyToDebtorInPortal } from "@recouvra/core";
-import { ActionForm, TextAreaField } from "~/components/case-actions/fields.tsx";
+import { TextAreaField } from "@recouvra/ui";
+import { ActionForm } from "~/components/case-actions/fields.tsx";
 import { requireActionCase, runCaseAction } from "~/utils/case-actions.server.ts";
 import { fieldError, type ActionFailure } from "~/utils/case-actions.ts";
 

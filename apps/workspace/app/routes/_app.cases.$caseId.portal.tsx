@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Alert, Badge, Button, buttonClasses } from "@recouvra/ui";
+import { Alert, Badge, Button, buttonClasses, SelectField } from "@recouvra/ui";
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { SelectField } from "~/components/case-actions/fields.tsx";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDay, formatInstant } from "~/utils/case-file.ts";
 import { formatLocaleFor } from "~/utils/locale.server.ts";

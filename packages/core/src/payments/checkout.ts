@@ -20,9 +20,10 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { today, type Ctx } from "../context.ts";
 import { parseInput } from "../cases/actions/shared.ts";
+import { usableDebtorEmail } from "../messages/queue-debtor-email.ts";
 import { automaticCollectionOf, type AutomaticCollection } from "./mandates.ts";
 import type { DemoPaymentProvider, PaymentProvider, WebhookDelivery } from "./provider.ts";
-import { isOpen, livePlanOf, requireDebtorCase, usableEmailOf } from "./shared.ts";
+import { isOpen, livePlanOf, requireDebtorCase } from "./shared.ts";
 
 /** What the pay page offers: the next instalment of a running plan, the balance, the smallest part-payment, the methods. */
 export interface PaymentOptions {
@@ -96,7 +97,7 @@ export async function startCheckout({ ctx, input, provider }: { ctx: Ctx; input:
     throw new DomainError(refusal.reason === "nothing_due" ? "CONFLICT" : "VALIDATION", REFUSAL_WORDS[refusal.reason](refusal, kase.currency), { field: "amountCents", cause: refusal });
   }
   const paymentMethods = checkoutPaymentMethods(kase.currency);
-  const usableEmail = await usableEmailOf(ctx.db, kase);
+  const usableEmail = (await usableDebtorEmail(ctx.db, kase))?.value ?? null;
   const base = data.portalUrl.replace(/\/+$/, "");
   const checkout = await provider.createCheckout({
     caseId: kase.id,

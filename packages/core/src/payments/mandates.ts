@@ -11,10 +11,11 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { today, type Ctx } from "../context.ts";
 import { auditFor, clockOf, lockWorkableCase, parseInput } from "../cases/actions/shared.ts";
+import { usableDebtorEmail } from "../messages/queue-debtor-email.ts";
 import { auditPortal } from "../portal/shared.ts";
 import type { DemoPaymentProvider, PaymentProvider, WebhookDelivery } from "./provider.ts";
 import type { ProviderPaymentOutcome } from "./record-provider-payment.ts";
-import { isOpen, LIVE_PLAN_STATUSES, livePlanOf, requireDebtorCase, usableEmailOf } from "./shared.ts";
+import { isOpen, LIVE_PLAN_STATUSES, livePlanOf, requireDebtorCase } from "./shared.ts";
 
 /** A saved method, as the debtor and the agent read it. */
 export interface MandateView {
@@ -124,7 +125,7 @@ export async function startMandateSetup({ ctx, input, provider }: { ctx: Ctx; in
     description: SETUP_DESCRIPTION[data.locale].replace("{reference}", kase.reference),
     successUrl: `${base}/case/pay/automatic?session_id={CHECKOUT_SESSION_ID}`,
     cancelUrl: `${base}/case/pay`,
-    customerEmail: await usableEmailOf(ctx.db, kase),
+    customerEmail: (await usableDebtorEmail(ctx.db, kase))?.value ?? null,
     customerId: earlier?.customerId ?? null,
   });
   await ctx.db.transaction(async (tx) => {

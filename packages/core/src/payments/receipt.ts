@@ -4,11 +4,12 @@
  * payment closed the case (where collection messages stop), but only to an email address the debtor
  * can still be written to.
  */
-import { interactions, messages, type Case, type Tx } from "@recouvra/db";
-import { contactPointRefusal, debtorFormatLocale, formatMoney, isDomainError, renderTemplate, type ContactPointKind, type Jurisdiction, type Locale } from "@recouvra/domain";
+import type { Case, Tx } from "@recouvra/db";
+import { debtorFormatLocale, formatMoney, isDomainError, renderTemplate, type Jurisdiction, type Locale } from "@recouvra/domain";
 import type { Ctx } from "../context.ts";
 import { auditFor } from "../cases/actions/shared.ts";
 import { DEFAULT_PORTAL_URL, loadMessageContext, templateValues } from "../messages/compose.ts";
+import { firstUsableEmail, queueDebtorEmail } from "../messages/queue-debtor-email.ts";
 import { findApplicableTemplate } from "../messages/templates.ts";
 
 export const RECEIPT_TEMPLATE = "payment_receipt";
@@ -30,9 +31,7 @@ export async function queuePaymentReceipt(
     return { skipped: reason };
   };
   const context = await loadMessageContext(tx, ctx.actor, kase);
-  const point = context.contactPoints.find(
-    (p) => contactPointRefusal("email", { kind: p.kind as ContactPointKind, value: p.value, isInvalid: p.isInvalid, optedOutAt: p.optedOutAt }) === null,
-  );
+  const point = firstUsableEmail(context.contactPoints);
   if (!point) return skip("no_email");
   const locale = context.debtor.locale as Locale;
   const template = await findApplicableTemplate(tx, { clientId: kase.clientId, key: RECEIPT_TEMPLATE, channel: "email", locale });
@@ -50,41 +49,18 @@ export async function queuePaymentReceipt(
     if (isDomainError(error)) return skip("value_missing");
     throw error;
   }
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      caseId: kase.id,
-      clientId: kase.clientId,
-      channel: "email",
-      direction: "outbound",
-      template: template.key,
-      locale,
-      contactPointId: point.id,
-      recipient: point.value,
-      subject,
-      body,
-      data: { templateId: template.id, isClientWording: template.isClientWording, paymentId: payment.paymentId, amountCents: payment.amountCents, values },
-      status: "queued",
-      idempotencyKey: `receipt:${payment.paymentId}`,
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: messages.id });
-  const [interaction] = await tx
-    .insert(interactions)
-    .values({ caseId: kase.id, clientId: kase.clientId, channel: "email", direction: "outbound", userId: null, contactPointId: point.id, messageId: row!.id, occurredAt: now, createdAt: now })
-    .returning({ id: interactions.id });
-  await audit.event("message.queued", "message", row!.id, {
-    channel: "email",
+  const messageId = await queueDebtorEmail(tx, {
+    kase,
+    audit,
+    now,
+    point,
     template: template.key,
     locale,
-    isClientWording: template.isClientWording,
-    contactPointId: point.id,
-    deadline: null,
-    interactionId: interaction!.id,
-    paymentId: payment.paymentId,
+    subject,
+    body,
+    data: { templateId: template.id, isClientWording: template.isClientWording, paymentId: payment.paymentId, amountCents: payment.amountCents, values },
+    idempotencyKey: `receipt:${payment.paymentId}`,
+    auditData: { isClientWording: template.isClientWording, deadline: null, paymentId: payment.paymentId },
   });
-  return { messageId: row!.id };
+  return { messageId };
 }

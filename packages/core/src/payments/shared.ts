@@ -1,10 +1,9 @@
 /**
- * What the payment use-cases share: the debtor's own case, the email a receipt or a checkout may be
- * addressed to, and the plan that is running on a case.
+ * What the payment use-cases share: the debtor's own case and the plan that is running on a case.
  */
-import { arrangements, contactPoints, instalments, type Arrangement, type Case, type DbOrTx, type Instalment } from "@recouvra/db";
-import { contactPointRefusal, DomainError, type ContactPointKind } from "@recouvra/domain";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { arrangements, instalments, type Arrangement, type Case, type DbOrTx, type Instalment } from "@recouvra/db";
+import { DomainError } from "@recouvra/domain";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../context.ts";
 import { requireCase } from "../scope.ts";
 
@@ -18,16 +17,6 @@ export async function requireDebtorCase(db: DbOrTx, actor: Actor, caseId: string
 
 /** True while something is left to pay on the case. */
 export const isOpen = (kase: Case) => kase.stage !== "closed" && kase.balanceCents > 0;
-
-/** The debtor's email a checkout may prefill, or null (none, invalid or opted out). */
-export async function usableEmailOf(db: DbOrTx, kase: Case): Promise<string | null> {
-  const [email] = await db
-    .select()
-    .from(contactPoints)
-    .where(and(eq(contactPoints.debtorId, kase.debtorId), eq(contactPoints.clientId, kase.clientId), eq(contactPoints.kind, "email")))
-    .orderBy(desc(contactPoints.isPrimary), asc(contactPoints.createdAt));
-  return email && !contactPointRefusal("email", { kind: email.kind as ContactPointKind, value: email.value, isInvalid: email.isInvalid, optedOutAt: email.optedOutAt }) ? email.value : null;
-}
 
 /** Arrangement statuses during which instalments fall due. */
 export const LIVE_PLAN_STATUSES = ["accepted", "active"] as const;

@@ -6,9 +6,8 @@
  * like an agent's). A settlement is always referred. Only the debtor of the case may do any of this:
  * anyone else, staff included, finds nothing (NOT_FOUND).
  */
-import { appendAuditEvent, arrangements, cases, clients, debtors, documents, instalments, interactions, messages, type Case, type DbOrTx, type Tx } from "@recouvra/db";
+import { appendAuditEvent, arrangements, cases, clients, debtors, documents, instalments, type Case, type DbOrTx, type Tx } from "@recouvra/db";
 import {
-  contactPointRefusal,
   debtorFormatLocale,
   debtorPlanProposal,
   debtorPlanTermsProblems,
@@ -32,7 +31,6 @@ import {
   addDays,
   calendarDateIn,
   transition,
-  type ContactPointKind,
   type DebtorPlanTerms,
   type DebtorProposalProblem,
   type Instalment,
@@ -54,6 +52,7 @@ import { findPolicy } from "../cases/actions/terms.ts";
 import type { Actor, Ctx } from "../context.ts";
 import { documentStorageKey } from "../documents/upload-case-document.ts";
 import { DEFAULT_PORTAL_URL, debtorDisplayName, loadMessageContext, templateValues } from "../messages/compose.ts";
+import { firstUsableEmail, queueDebtorEmail } from "../messages/queue-debtor-email.ts";
 import { findApplicableTemplate } from "../messages/templates.ts";
 import { requireCase } from "../scope.ts";
 import { databaseFileStorage, type FileStorage } from "../storage/file-storage.ts";
@@ -484,9 +483,7 @@ async function queuePlanConfirmation(
     return null;
   };
   const context = await loadMessageContext(tx, ctx.actor, kase);
-  const point = context.contactPoints.find(
-    (c) => contactPointRefusal("email", { kind: c.kind as ContactPointKind, value: c.value, isInvalid: c.isInvalid, optedOutAt: c.optedOutAt }) === null,
-  );
+  const point = firstUsableEmail(context.contactPoints);
   if (!point) return skip("no_email");
   const template = await findApplicableTemplate(tx, { clientId: kase.clientId, key: PLAN_CONFIRMATION_TEMPLATE, channel: "email", locale: p.locale });
   if (!template) return skip("template_missing");
@@ -502,43 +499,19 @@ async function queuePlanConfirmation(
     if (isDomainError(error)) return skip("value_missing");
     throw error;
   }
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      caseId: kase.id,
-      clientId: kase.clientId,
-      channel: "email",
-      direction: "outbound",
-      template: template.key,
-      locale: p.locale,
-      contactPointId: point.id,
-      recipient: point.value,
-      subject,
-      body,
-      data: { templateId: template.id, isClientWording: template.isClientWording, arrangementId: p.arrangementId, deadline: null, values },
-      status: "queued",
-      idempotencyKey: `plan-confirmation:${p.arrangementId}`,
-      attempts: 0,
-      nextAttemptAt: p.now,
-      createdAt: p.now,
-      updatedAt: p.now,
-    })
-    .returning({ id: messages.id });
-  const [interaction] = await tx
-    .insert(interactions)
-    .values({ caseId: kase.id, clientId: kase.clientId, channel: "email", direction: "outbound", userId: null, contactPointId: point.id, messageId: row!.id, occurredAt: p.now, createdAt: p.now })
-    .returning({ id: interactions.id });
-  await audit.event("message.queued", "message", row!.id, {
-    channel: "email",
+  return queueDebtorEmail(tx, {
+    kase,
+    audit,
+    now: p.now,
+    point,
     template: template.key,
     locale: p.locale,
-    isClientWording: template.isClientWording,
-    contactPointId: point.id,
-    deadline: null,
-    interactionId: interaction!.id,
-    arrangementId: p.arrangementId,
+    subject,
+    body,
+    data: { templateId: template.id, isClientWording: template.isClientWording, arrangementId: p.arrangementId, deadline: null, values },
+    idempotencyKey: `plan-confirmation:${p.arrangementId}`,
+    auditData: { isClientWording: template.isClientWording, deadline: null, arrangementId: p.arrangementId },
   });
-  return row!.id;
 }
 
 // ---------------------------------------------------------------------------------------------------

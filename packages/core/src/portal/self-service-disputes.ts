@@ -4,25 +4,23 @@
  * evidence is stored with the dispute, the case handler finds the case at the top of their queue today,
  * and the debtor gets an acknowledgment by email. One transaction: a refused file writes nothing.
  */
-import { clients, contactPoints, debtors, disputes, documents, messages, interactions, type Case, type Tx } from "@recouvra/db";
+import { clients, debtors, disputes, documents, type Case, type Tx } from "@recouvra/db";
 import {
   acceptDocument,
   ALREADY_PAID_METHODS,
   alreadyPaidDetails,
   alreadyPaidProblem,
-  contactPointRefusal,
   debtorFormatLocale,
   DISPUTE_REASONS,
   formatLongDate,
   isIsoDate,
   LOCALES,
   MAX_DOCUMENT_BYTES,
-  type ContactPointKind,
   type DisputeReason,
   type Jurisdiction,
   type Locale,
 } from "@recouvra/domain";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { findAgencyProfile } from "../agency/get-agency-profile.ts";
@@ -31,6 +29,7 @@ import { clockOf, parseInput } from "../cases/actions/shared.ts";
 import type { Ctx } from "../context.ts";
 import { readAtMost, type DocumentBytes } from "../documents/read-at-most.ts";
 import { documentStorageKey } from "../documents/upload-case-document.ts";
+import { queueDebtorEmail, usableDebtorEmail } from "../messages/queue-debtor-email.ts";
 import { databaseFileStorage, type FileStorage } from "../storage/file-storage.ts";
 import { debtorAudit, insertPortalInteraction, lockDebtorCase, refuseClosed, requireDebtorCase, selfServiceError } from "./self-service-shared.ts";
 import { DISPUTE_ACKNOWLEDGMENT_TEMPLATE, DISPUTE_ACKNOWLEDGMENT_TEXTS, type AcknowledgmentKind } from "./self-service-texts.ts";
@@ -163,12 +162,7 @@ async function openFromPortal(
 async function queueAcknowledgment(tx: Tx, ctx: Ctx, kase: Case, ack: { disputeId: string; kind: AcknowledgmentKind; documents: number; day: string }): Promise<AcknowledgmentOutcome> {
   const now = ctx.clock.now();
   const audit = debtorAudit(tx, kase, now);
-  const points = await tx
-    .select()
-    .from(contactPoints)
-    .where(and(eq(contactPoints.debtorId, kase.debtorId), eq(contactPoints.clientId, kase.clientId), eq(contactPoints.kind, "email")))
-    .orderBy(desc(contactPoints.isPrimary), asc(contactPoints.createdAt));
-  const point = points.find((p) => contactPointRefusal("email", { kind: p.kind as ContactPointKind, value: p.value, isInvalid: p.isInvalid, optedOutAt: p.optedOutAt }) === null);
+  const point = await usableDebtorEmail(tx, kase);
   if (!point) {
     await audit.event("dispute.acknowledgment_not_sent", "dispute", ack.disputeId, { reason: "no_email" });
     return { skipped: "no_email" };
@@ -187,41 +181,20 @@ async function queueAcknowledgment(tx: Tx, ctx: Ctx, kase: Case, ack: { disputeI
     date: formatLongDate(ack.day, debtorFormatLocale(locale, kase.jurisdiction as Jurisdiction)),
     documents: ack.documents,
   };
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      caseId: kase.id,
-      clientId: kase.clientId,
-      channel: "email",
-      direction: "outbound",
-      template: DISPUTE_ACKNOWLEDGMENT_TEMPLATE,
-      locale,
-      contactPointId: point.id,
-      recipient: point.value,
-      subject: texts.subject(ack.kind, kase.reference),
-      body: texts.body(ack.kind, values),
-      data: { purpose: "dispute_acknowledgment", disputeId: ack.disputeId, kind: ack.kind, values },
-      status: "queued",
-      idempotencyKey: `dispute-ack:${ack.disputeId}`,
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: messages.id });
-  const [logged] = await tx
-    .insert(interactions)
-    .values({ caseId: kase.id, clientId: kase.clientId, channel: "email", direction: "outbound", userId: null, contactPointId: point.id, messageId: row!.id, occurredAt: now, createdAt: now })
-    .returning({ id: interactions.id });
-  await audit.event("message.queued", "message", row!.id, {
-    channel: "email",
+  const messageId = await queueDebtorEmail(tx, {
+    kase,
+    audit,
+    now,
+    point,
     template: DISPUTE_ACKNOWLEDGMENT_TEMPLATE,
     locale,
-    contactPointId: point.id,
-    interactionId: logged!.id,
-    disputeId: ack.disputeId,
+    subject: texts.subject(ack.kind, kase.reference),
+    body: texts.body(ack.kind, values),
+    data: { purpose: "dispute_acknowledgment", disputeId: ack.disputeId, kind: ack.kind, values },
+    idempotencyKey: `dispute-ack:${ack.disputeId}`,
+    auditData: { disputeId: ack.disputeId },
   });
-  return { messageId: row!.id };
+  return { messageId };
 }
 
 const detailsField = (max: number) =>

@@ -1,66 +1,10 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { Alert, Button, cx } from "@recouvra/ui";
-import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { Alert, Button } from "@recouvra/ui";
+import { useId, type ReactNode } from "react";
 
-const control = "min-h-11 w-full rounded-lg border bg-white px-3 text-base text-ink-900 shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none";
-
-function Described({ id, description, error }: { id: string; description?: ReactNode; error?: string | null }) {
-  return (
-    <>
-      {description ? (
-        <p id={`${id}-description`} className="text-sm text-ink-600">
-          {description}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-critical-700">
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-function describedBy(id: string, description?: ReactNode, error?: string | null): string | undefined {
-  return [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-/** A labelled select with its help and error, wired like `TextField`. */
-export function SelectField({ label, description, error, children, ...props }: { label: ReactNode; description?: ReactNode; error?: string | null } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-ink-900">
-        {label}
-      </label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, description, error)} className={cx(control, error ? "border-critical-600" : "border-ink-300")} {...props}>
-        {children}
-      </select>
-      <Described id={id} description={description} error={error} />
-    </div>
-  );
-}
-
-/** A labelled multi-line text field with its help and error. */
-export function TextAreaField({ label, description, error, ...props }: { label: ReactNode; description?: ReactNode; error?: string | null } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-ink-900">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error)}
-        className={cx(control, "py-2", error ? "border-critical-600" : "border-ink-300")}
-        {...props}
-      />
-      <Described id={id} description={description} error={error} />
-    </div>
-  );
-}
+// The generic fields (TextAreaField, SelectField, ChoiceGroup, FileField, CheckboxField) live in
+// @recouvra/ui. What stays here is the workspace's own: the action-form frame (Remix `Form`) and its
+// compact checkbox, whose label is set in the workspace's smaller text (the ui one uses the portal's).
 
 /** A checkbox with its label beside it (a large target on a phone). */
 export function CheckboxField({ label, ...props }: { label: ReactNode; name: string; defaultChecked?: boolean }) {
