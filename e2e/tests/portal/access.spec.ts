@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe.ts";
 import { expect, test } from "../support/fixtures.ts";
+import { captureNarrow } from "../support/portal.ts";
 import { oneTimeCodeFor, portalToken } from "../support/tokens.ts";
 import { captureViewports } from "../screenshots.ts";
 
@@ -19,15 +17,6 @@ interface PortalCase {
 }
 
 
-/** The narrowest phone the portal must work on (360 px), as e2e/screenshots/<name>-360.png. */
-async function captureNarrow(page: Page, name: string): Promise<void> {
-  const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "screenshots");
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.setViewportSize({ width: 360, height: 780 });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`), fullPage: true });
-  // The page keeps working at that width: nothing wider than the screen.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 let cases: PortalCase[] = [];
 

@@ -71,11 +71,12 @@ test("an agent previews an SMS reminder, sends it, and finds it in the outbox an
   const timeline = page.getByRole("list", { name: "Timeline, newest first" });
   await expect(timeline.locator("li[data-kind=message]").first()).toContainText(kase.mobile);
 
-  // In the outbox, newest first; opened, it reads exactly as sent and leads back to the case.
+  // In the outbox (newest first; other journeys queue messages at the same time, so find ours); opened,
+  // it reads exactly as sent and leads back to the case.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   await expect(page.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
-  const first = page.getByRole("article").first();
-  await expect(first).toContainText(kase.reference);
+  const first = page.getByRole("article").filter({ hasText: kase.reference }).first();
+  await expect(first).toBeVisible();
   await captureViewports(page, "messages-outbox");
   await capturePhone(page, "messages-outbox", "screen");
   await first.getByRole("link", { name: `SMS to ${kase.mobile}` }).click();

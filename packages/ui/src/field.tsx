@@ -102,6 +102,26 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   );
 });
 
+/** How a control is wired to its label, help and error (spread onto the control). */
+interface ControlWiring {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** The frame the multi-line, select and file fields share: the label, the control, then its help and error. */
+function FieldFrame({ label, description, error, describedBy, id, className, children }: FieldBaseProps & { className?: string; children: (wiring: ControlWiring) => ReactNode }) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  return (
+    <div className={cx("flex flex-col gap-1", className)}>
+      <FieldLabel htmlFor={fieldId}>{label}</FieldLabel>
+      {children({ id: fieldId, "aria-invalid": error ? true : undefined, "aria-describedby": fieldDescribedBy(fieldId, description, error, describedBy) })}
+      <FieldHelp id={fieldId} description={description} error={error} />
+    </div>
+  );
+}
+
 export interface TextAreaFieldProps extends FieldBaseProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> {}
 
 /** A labelled multi-line text field; its help and error follow it. Four rows unless told otherwise. */
@@ -109,22 +129,10 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
   { label, description, error, describedBy, id, className, rows = 4, ...props },
   ref,
 ) {
-  const generated = useId();
-  const fieldId = id ?? generated;
   return (
-    <div className={cx("flex flex-col gap-1", className)}>
-      <FieldLabel htmlFor={fieldId}>{label}</FieldLabel>
-      <textarea
-        ref={ref}
-        id={fieldId}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(fieldId, description, error, describedBy)}
-        className={cx(controlClasses(error), "py-2")}
-        {...props}
-      />
-      <FieldHelp id={fieldId} description={description} error={error} />
-    </div>
+    <FieldFrame label={label} description={description} error={error} describedBy={describedBy} id={id} className={className}>
+      {(wiring) => <textarea ref={ref} rows={rows} {...wiring} className={cx(controlClasses(error), "py-2")} {...props} />}
+    </FieldFrame>
   );
 });
 
@@ -135,23 +143,14 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
   { label, description, error, describedBy, id, className, children, ...props },
   ref,
 ) {
-  const generated = useId();
-  const fieldId = id ?? generated;
   return (
-    <div className={cx("flex flex-col gap-1", className)}>
-      <FieldLabel htmlFor={fieldId}>{label}</FieldLabel>
-      <select
-        ref={ref}
-        id={fieldId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(fieldId, description, error, describedBy)}
-        className={controlClasses(error)}
-        {...props}
-      >
-        {children}
-      </select>
-      <FieldHelp id={fieldId} description={description} error={error} />
-    </div>
+    <FieldFrame label={label} description={description} error={error} describedBy={describedBy} id={id} className={className}>
+      {(wiring) => (
+        <select ref={ref} {...wiring} className={controlClasses(error)} {...props}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 });
 
@@ -162,26 +161,22 @@ export const FileField = forwardRef<HTMLInputElement, FileFieldProps>(function F
   { label, description, error, describedBy, id, className, ...props },
   ref,
 ) {
-  const generated = useId();
-  const fieldId = id ?? generated;
   return (
-    <div className={cx("flex flex-col gap-1", className)}>
-      <FieldLabel htmlFor={fieldId}>{label}</FieldLabel>
-      <input
-        ref={ref}
-        id={fieldId}
-        type="file"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(fieldId, description, error, describedBy)}
-        className={cx(
-          "block w-full text-base text-ink-900",
-          "file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-ink-300 file:bg-white file:px-3 file:font-medium",
-          error && "rounded-lg outline outline-2 outline-critical-600",
-        )}
-        {...props}
-      />
-      <FieldHelp id={fieldId} description={description} error={error} />
-    </div>
+    <FieldFrame label={label} description={description} error={error} describedBy={describedBy} id={id} className={className}>
+      {(wiring) => (
+        <input
+          ref={ref}
+          type="file"
+          {...wiring}
+          className={cx(
+            "block w-full text-base text-ink-900",
+            "file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-ink-300 file:bg-white file:px-3 file:font-medium",
+            error && "rounded-lg outline outline-2 outline-critical-600",
+          )}
+          {...props}
+        />
+      )}
+    </FieldFrame>
   );
 });
 

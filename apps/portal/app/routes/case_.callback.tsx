@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Card, ChoiceGroup, PageHeader, SelectField, TextAreaField, TextField } from "@recouvra/ui";
+import { FormProblemAlert, useSelfServiceForm } from "~/components/self-service-form.tsx";
 import type { Locale } from "~/i18n/index.ts";
-import { formatWeekday, problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
-import { loadCallBackPage, submitCallBack, type FormReply } from "~/utils/self-service.server.ts";
-import { useLocale } from "~/utils/use-locale.ts";
+import { formatWeekday, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
+import { loadCallBackPage, submitCallBack } from "~/utils/self-service.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "fr";
@@ -21,13 +21,7 @@ const NEW_PHONE = "new";
 // the day. While a dispute holds the file the agency does not call: the page says so and offers messages.
 export default function CallBackPage() {
   const { options, isSent } = useLoaderData<typeof loader>();
-  const reply = useActionData<FormReply>();
-  const locale = useLocale();
-  const t = SELF_SERVICE_TEXTS[locale];
-  const isSubmitting = useNavigation().state === "submitting";
-  const problem = reply?.problem ?? null;
-  const errorOf = (field: string) => (problem && problem.field === field ? problemMessage(locale, problem) : null);
-  const values = reply?.values ?? {};
+  const { reply, locale, t, isSubmitting, problem, errorOf, values } = useSelfServiceForm();
   const pending = options.pending;
   const phoneChoice = values.contactPointId ?? options.phones.find((p) => p.isPrimary)?.id ?? options.phones[0]?.id ?? NEW_PHONE;
   const slotChoice = values.slot ?? options.preferredTimes[0] ?? "";
@@ -52,11 +46,7 @@ export default function CallBackPage() {
         </Alert>
       ) : (
         <Card>
-          {problem && problem.field === null ? (
-            <Alert tone="caution" title={t.errorTitle} live="alert" className="mb-4">
-              <p>{problemMessage(locale, problem)}</p>
-            </Alert>
-          ) : null}
+          <FormProblemAlert problem={problem} locale={locale} />
           <Form method="post" noValidate className="flex flex-col gap-5">
             <ChoiceGroup
               legend={t.callback.phoneLegend}

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DISPUTE_REASONS, type DisputeReason } from "@recouvra/domain";
 import { Alert, Button, Card, ChoiceGroup, FileField, PageHeader, TextAreaField } from "@recouvra/ui";
 import { ACCEPTED_EVIDENCE, DisputeReceived } from "~/components/self-service-received.tsx";
+import { FormProblemAlert, useSelfServiceForm } from "~/components/self-service-form.tsx";
 import type { Locale } from "~/i18n/index.ts";
-import { problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
-import { loadDisputePage, submitDispute, type FormReply } from "~/utils/self-service.server.ts";
-import { useLocale } from "~/utils/use-locale.ts";
+import { SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
+import { loadDisputePage, submitDispute } from "~/utils/self-service.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "fr";
@@ -20,14 +20,8 @@ export const action = ({ request }: ActionFunctionArgs) => submitDispute(request
 // plain multipart form post: no script is needed to send files.
 export default function DisputePage() {
   const { status } = useLoaderData<typeof loader>();
-  const reply = useActionData<FormReply>();
-  const locale = useLocale();
-  const t = SELF_SERVICE_TEXTS[locale];
-  const isSubmitting = useNavigation().state === "submitting";
+  const { locale, t, isSubmitting, problem, errorOf, values } = useSelfServiceForm();
   if (status.openDispute) return <DisputeReceived dispute={status.openDispute} locale={locale} />;
-  const problem = reply?.problem ?? null;
-  const errorOf = (field: string) => (problem && problem.field === field ? problemMessage(locale, problem) : null);
-  const values = reply?.values ?? {};
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t.dispute.title} description={t.dispute.intro} />
@@ -37,11 +31,7 @@ export default function DisputePage() {
         </Alert>
       ) : (
         <Card>
-          {problem && problem.field === null ? (
-            <Alert tone="caution" title={t.errorTitle} live="alert" className="mb-4">
-              <p>{problemMessage(locale, problem)}</p>
-            </Alert>
-          ) : null}
+          <FormProblemAlert problem={problem} locale={locale} />
           <Form method="post" encType="multipart/form-data" noValidate className="flex flex-col gap-5">
             <ChoiceGroup
               legend={t.dispute.reasonLegend}

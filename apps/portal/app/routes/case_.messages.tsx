@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Card, PageHeader, TextAreaField } from "@recouvra/ui";
+import { FormProblemAlert, useSelfServiceForm } from "~/components/self-service-form.tsx";
 import { FORMAT_LOCALE, type Locale } from "~/i18n/index.ts";
-import { formatMoment, problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
-import { loadMessagesPage, submitMessage, type FormReply } from "~/utils/self-service.server.ts";
-import { useLocale } from "~/utils/use-locale.ts";
+import { formatMoment, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
+import { loadMessagesPage, submitMessage } from "~/utils/self-service.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "fr";
@@ -18,11 +18,7 @@ export const action = ({ request }: ActionFunctionArgs) => submitMessage(request
 // signed by the agency, never by a named agent.
 export default function MessagesPage() {
   const { thread, isSent } = useLoaderData<typeof loader>();
-  const reply = useActionData<FormReply>();
-  const locale = useLocale();
-  const t = SELF_SERVICE_TEXTS[locale];
-  const isSubmitting = useNavigation().state === "submitting";
-  const problem = reply?.problem ?? null;
+  const { reply, locale, t, isSubmitting, problem, errorOf, values } = useSelfServiceForm();
   const agency = thread.agencyName ? `${t.messages.agency} · ${thread.agencyName}` : t.messages.agency;
   return (
     <div className="flex flex-col gap-6">
@@ -58,11 +54,7 @@ export default function MessagesPage() {
         </Alert>
       ) : (
         <Card>
-          {problem && problem.field === null ? (
-            <Alert tone="caution" title={t.errorTitle} live="alert" className="mb-4">
-              <p>{problemMessage(locale, problem)}</p>
-            </Alert>
-          ) : null}
+          <FormProblemAlert problem={problem} locale={locale} />
           <Form method="post" noValidate className="flex flex-col gap-4">
             <TextAreaField
               label={t.messages.text}
@@ -71,8 +63,8 @@ export default function MessagesPage() {
               description={t.messages.textHint(new Intl.NumberFormat(FORMAT_LOCALE[locale]).format(thread.maxLength))}
               maxLength={thread.maxLength}
               required
-              defaultValue={reply?.values.text ?? ""}
-              error={problem && problem.field === "text" ? problemMessage(locale, problem) : null}
+              defaultValue={values.text ?? ""}
+              error={errorOf("text")}
             />
             <Button type="submit" className="w-full sm:w-auto sm:self-start" disabled={isSubmitting}>
               {t.messages.submit}

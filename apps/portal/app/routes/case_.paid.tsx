@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Card, ChoiceGroup, FileField, PageHeader, TextAreaField, TextField } from "@recouvra/ui";
 import { ACCEPTED_EVIDENCE, DisputeReceived } from "~/components/self-service-received.tsx";
+import { FormProblemAlert, useSelfServiceForm } from "~/components/self-service-form.tsx";
 import type { Locale } from "~/i18n/index.ts";
-import { problemMessage, SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
-import { loadDisputePage, submitAlreadyPaid, type FormReply } from "~/utils/self-service.server.ts";
-import { useLocale } from "~/utils/use-locale.ts";
+import { SELF_SERVICE_TEXTS } from "~/i18n/self-service.ts";
+import { loadDisputePage, submitAlreadyPaid } from "~/utils/self-service.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "fr";
@@ -21,14 +21,8 @@ const METHODS = ["bank_transfer", "to_creditor", "other"] as const;
 // and the page says so (the same confirmation as a dispute).
 export default function AlreadyPaidPage() {
   const { status } = useLoaderData<typeof loader>();
-  const reply = useActionData<FormReply>();
-  const locale = useLocale();
-  const t = SELF_SERVICE_TEXTS[locale];
-  const isSubmitting = useNavigation().state === "submitting";
+  const { locale, t, isSubmitting, problem, errorOf, values } = useSelfServiceForm();
   if (status.openDispute) return <DisputeReceived dispute={status.openDispute} locale={locale} />;
-  const problem = reply?.problem ?? null;
-  const errorOf = (field: string) => (problem && problem.field === field ? problemMessage(locale, problem) : null);
-  const values = reply?.values ?? {};
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t.paid.title} description={t.paid.intro} />
@@ -38,11 +32,7 @@ export default function AlreadyPaidPage() {
         </Alert>
       ) : (
         <Card>
-          {problem && problem.field === null ? (
-            <Alert tone="caution" title={t.errorTitle} live="alert" className="mb-4">
-              <p>{problemMessage(locale, problem)}</p>
-            </Alert>
-          ) : null}
+          <FormProblemAlert problem={problem} locale={locale} />
           <Form method="post" encType="multipart/form-data" noValidate className="flex flex-col gap-5">
             <TextField
               name="paidOn"

@@ -52,8 +52,10 @@ export default function ContactsPanel() {
     const el = frame.current;
     if (!el) return;
     el.focus({ preventScroll: true });
-    const top = el.getBoundingClientRect().top;
+    // Scrolled only when some of the form is out of view: to its top, or just enough to show all of it.
+    const { top, bottom, height } = el.getBoundingClientRect();
     if (top < 0 || top > window.innerHeight * 0.6) el.scrollIntoView({ block: "start" });
+    else if (bottom > window.innerHeight) el.scrollIntoView({ block: height > window.innerHeight ? "start" : "end" });
   }, [location.search]);
   return (
     <div ref={frame} tabIndex={-1} className="scroll-mt-4 outline-none">

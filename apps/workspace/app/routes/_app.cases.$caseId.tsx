@@ -59,7 +59,8 @@ export default function CaseFilePage() {
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
         <aside className="lg:order-2" aria-label="Case actions and navigation">
-          <div className="flex flex-col gap-4 lg:sticky lg:top-4">
+          {/* Sticky beside the file, and scrollable on its own: an open form can be taller than the screen. */}
+          <div className="flex flex-col gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:overscroll-contain">
             <ActionsPanel caseId={file.header.caseId} canWork={file.canWork} canRecall={file.viewer === "client" && file.header.stage !== "closed"}>
               {outlet}
             </ActionsPanel>
