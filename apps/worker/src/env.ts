@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { checkStripeEnvPair, STRIPE_ENV_FIELDS } from "@recouvra/core";
 import { z } from "zod";
 
 /** The only place the worker reads the environment; a missing or malformed value stops it at start-up. */
@@ -25,18 +26,7 @@ export function readWorkerEnv(source: Record<string, string | undefined> = proce
  * The payment provider settings of the automatic instalment collection: Stripe with a secret key, the
  * offline demo provider without (the same variables as the portal's).
  */
-const PaymentEnvSchema = z.object({
-  STRIPE_SECRET_KEY: z
-    .string()
-    .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  STRIPE_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-});
+const PaymentEnvSchema = z.object(STRIPE_ENV_FIELDS).superRefine(checkStripeEnvPair);
 
 export type PaymentEnv = z.infer<typeof PaymentEnvSchema>;
 

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { formatMoney, formatStatementDate } from "@recouvra/domain";
 import { Alert, Button, Card, PageHeader } from "@recouvra/ui";
-import { useEffect, useRef } from "react";
 import { FORMAT_LOCALE, type Locale } from "~/i18n/index.ts";
 import { PAYMENT_TEXTS } from "~/i18n/payments.ts";
 import { loadAutomaticCollection, submitAutomaticCollection } from "~/utils/payments.server.ts";
 import { useLocale } from "~/utils/use-locale.ts";
+import { usePollWhile } from "~/utils/use-poll-while.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "fr";
@@ -22,25 +22,8 @@ export const meta: MetaFunction = ({ matches }) => {
 export const loader = ({ request }: LoaderFunctionArgs) => loadAutomaticCollection(request);
 export const action = ({ request }: ActionFunctionArgs) => submitAutomaticCollection(request);
 
-const POLL_SECONDS = 3;
 const POLL_LIMIT = 20;
 
-/** Looks again every few seconds while the setup is being confirmed (a link does it without JavaScript). */
-function usePollWhile(isWaiting: boolean) {
-  const revalidator = useRevalidator();
-  const latest = useRef(revalidator);
-  latest.current = revalidator;
-  useEffect(() => {
-    if (!isWaiting) return;
-    let looks = 0;
-    const timer = setInterval(() => {
-      looks += 1;
-      if (looks > POLL_LIMIT) clearInterval(timer);
-      else if (latest.current.state === "idle") latest.current.revalidate();
-    }, POLL_SECONDS * 1000);
-    return () => clearInterval(timer);
-  }, [isWaiting]);
-}
 
 export default function AutomaticCollectionPage() {
   const { setup, collection, isDemo } = useLoaderData<typeof loader>();
@@ -51,7 +34,7 @@ export default function AutomaticCollectionPage() {
   const navigation = useNavigation();
   const isSubmitting = navigation.state !== "idle" && navigation.formMethod === "POST";
   const money = (cents: number) => formatMoney(cents, collection.currency, FORMAT_LOCALE[locale]);
-  usePollWhile(setup?.status === "confirming");
+  usePollWhile(setup?.status === "confirming", { limit: POLL_LIMIT });
   const date = (iso: string) => formatStatementDate(iso, locale);
   const error = reply && "error" in reply ? reply.error : null;
 

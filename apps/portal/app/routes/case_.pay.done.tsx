@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { formatMoney } from "@recouvra/domain";
 import { Alert, buttonClasses, PageHeader } from "@recouvra/ui";
 import { FORMAT_LOCALE, type Locale } from "~/i18n/index.ts";
-import { useEffect, useRef } from "react";
 import { PAYMENT_TEXTS } from "~/i18n/payments.ts";
 import { loadPaymentDone } from "~/utils/payments.server.ts";
 import { useLocale } from "~/utils/use-locale.ts";
+import { usePollWhile } from "~/utils/use-poll-while.ts";
 
 /** Seconds between two looks while the webhook has not arrived yet, and how many looks at most. */
-const POLL_SECONDS = 3;
 const POLL_LIMIT = 40;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
@@ -17,27 +16,6 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => {
   return [{ title: PAYMENT_TEXTS[locale].done.metaTitle }];
 };
 
-/**
- * Looks again every few seconds while the payment is being confirmed. Not a <meta> refresh: a page
- * that reloads itself on a timer is a WCAG 2.2.1 failure for people who read slowly. Without
- * JavaScript the "Refresh now" link does the same.
- */
-function usePollWhile(isWaiting: boolean) {
-  const revalidator = useRevalidator();
-  // The revalidator changes on every render; the timer must not restart (and its count reset) with it.
-  const latest = useRef(revalidator);
-  latest.current = revalidator;
-  useEffect(() => {
-    if (!isWaiting) return;
-    let looks = 0;
-    const timer = setInterval(() => {
-      looks += 1;
-      if (looks > POLL_LIMIT) clearInterval(timer);
-      else if (latest.current.state === "idle") latest.current.revalidate();
-    }, POLL_SECONDS * 1000);
-    return () => clearInterval(timer);
-  }, [isWaiting]);
-}
 
 // The success redirect from the checkout lands here. It records nothing: it only reads whether the
 // provider's webhook has recorded the payment yet.
@@ -48,7 +26,7 @@ export default function PaymentDonePage() {
   const locale = useLocale();
   const t = PAYMENT_TEXTS[locale].done;
   const money = (cents: number) => formatMoney(cents, checkout.currency, FORMAT_LOCALE[locale]);
-  usePollWhile(checkout.status === "confirming");
+  usePollWhile(checkout.status === "confirming", { limit: POLL_LIMIT });
   if (checkout.status === "confirming") {
     return (
       <div className="flex flex-col gap-6">

@@ -1,3 +1,4 @@
+import { checkStripeEnvPair, STRIPE_ENV_FIELDS } from "@recouvra/core";
 import { z } from "zod";
 
 /** The only place the portal reads the environment; a malformed value stops the server at start-up. */
@@ -16,26 +17,13 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => v === "1" || v === "true"),
   // Unset = the offline demo checkout (/case/pay/demo/…); set = Stripe Checkout with this key.
-  STRIPE_SECRET_KEY: z
-    .string()
-    .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  // The signing secret of the webhook endpoint /webhooks/stripe (required with STRIPE_SECRET_KEY).
-  STRIPE_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  ...STRIPE_ENV_FIELDS,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 function parseEnv(): Env {
-  const parsed = EnvSchema.refine((e) => !e.STRIPE_SECRET_KEY || e.STRIPE_WEBHOOK_SECRET, {
-    path: ["STRIPE_WEBHOOK_SECRET"],
-    message: "is required when STRIPE_SECRET_KEY is set: without it no payment could ever be recorded",
-  }).safeParse(process.env);
+  const parsed = EnvSchema.superRefine(checkStripeEnvPair).safeParse(process.env);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid portal environment: ${detail}`);

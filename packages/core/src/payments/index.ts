@@ -48,3 +48,4 @@ export {
 } from "./provider.ts";
 export { receiveProviderWebhook, recordProviderPayment, RecordProviderPaymentInputSchema, type ProviderPaymentOutcome } from "./record-provider-payment.ts";
 export { RECEIPT_TEMPLATE, type ReceiptSkipReason } from "./receipt.ts";
+export { checkStripeEnvPair, STRIPE_ENV_FIELDS } from "./env.ts";
